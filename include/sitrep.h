@@ -1,0 +1,271 @@
+/* sitrep.h -- the public API of libsitrep.
+ *
+ * sitrep reads news reports and codes them into event records: who did what
+ * to whom (PLOVER event types, CAMEO-style actor codes), when, how sure, and
+ * who says so.  This header is the whole library interface; anything not
+ * declared here is internal and may change.
+ *
+ * The life of a program using it:
+ *
+ *     sr_options o;  sr_options_init(&o);
+ *     sr_engine *e;  if (sr_engine_open(&o, &e, &err) != SR_OK) ...
+ *     sr_reader *r;  sr_reader_open("docs.jsonl", NULL, &r, &err);
+ *     sr_doc d;
+ *     while ((rc = sr_reader_next(r, &d, &err)) != SR_DONE) {
+ *         if (rc != SR_OK) { report err; continue; }    // a bad document
+ *         sr_events *ev;
+ *         if (sr_code(e, &d, &ev, &err) == SR_OK) { sr_events_write_jsonl(ev, stdout, 0); }
+ *         sr_events_free(ev);
+ *     }
+ *     sr_reader_close(r);  sr_engine_close(e);
+ *
+ * Ownership: "new" results are freed by the caller with the named _free
+ * function; "borrowed" pointers stay valid for the stated lifetime.  An
+ * engine is immutable once open and may be shared by threads; each thread
+ * codes with its own sr_code calls.
+ */
+#ifndef SITREP_H
+#define SITREP_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SITREP_VERSION "0.1.0"
+
+/* ---- Result codes ------------------------------------------------------
+ * Every fallible function returns one of these.  The low byte is the base
+ * code; extended codes refine it (base | n << 8), so (rc & 0xff) is always
+ * one of the base codes.  The CLI's exit status is the base code of the
+ * worst failure (see sitrep(1) and README "Exit codes"). */
+enum {
+    SR_OK = 0,          /* success */
+    SR_EINPUT = 1,      /* a document could not be read or coded */
+    SR_EUSAGE = 2,      /* bad argument or option */
+    SR_EIO = 3,         /* a file could not be opened, read or written */
+    SR_ENOMEM = 4,      /* out of memory */
+    SR_ETOOBIG = 5,     /* a configured limit was hit */
+    SR_EDICT = 6,       /* a dictionary or the lexicon is invalid */
+    SR_EINTERNAL = 7,   /* a bug: please report it */
+    SR_DONE = 100       /* not an error: the reader has no more documents */
+};
+
+/* Extended codes. */
+#define SR_EINPUT_UTF8    (SR_EINPUT | (1 << 8))   /* invalid UTF-8 (replaced by U+FFFD; doc still coded) */
+#define SR_EINPUT_JSON    (SR_EINPUT | (2 << 8))   /* a JSON Lines line is not a valid document */
+#define SR_EINPUT_BINARY  (SR_EINPUT | (3 << 8))   /* the input is binary, not text */
+#define SR_EINPUT_DATE    (SR_EINPUT | (4 << 8))   /* the document date is not a valid date */
+#define SR_ETOOBIG_DOC    (SR_ETOOBIG | (1 << 8))  /* document larger than max_doc_bytes */
+#define SR_ETOOBIG_SENT   (SR_ETOOBIG | (2 << 8))  /* sentence longer than max_sentence_tokens (split) */
+#define SR_ETOOBIG_EVENTS (SR_ETOOBIG | (3 << 8))  /* more events than max_events (rest dropped, reported) */
+
+/* Details of the last failure, filled by the callee, owned by the caller. */
+typedef struct sr_error {
+    int code;               /* an SR_ code */
+    char doc[128];          /* document id, "" when none */
+    char file[256];         /* input file, "" when none */
+    long line;              /* 1-based line in file, 0 when unknown */
+    long offset;            /* byte offset in the document text, -1 when unknown */
+    char message[256];      /* one line, no trailing newline */
+} sr_error;
+
+/* A static string naming a result code ("invalid input", ...). */
+const char *sr_strerror(int code);
+
+/* ---- Engine ------------------------------------------------------------ */
+
+typedef struct sr_options {
+    const char *data_dir;       /* dictionaries; NULL = built-in default or $SITREP_DATA */
+    const char *lexicon_path;   /* compiled WordNet lexicon; NULL = default or $SITREP_LEXICON */
+    size_t max_doc_bytes;       /* larger documents are refused (SR_ETOOBIG_DOC); default 256 MiB */
+    size_t max_sentence_tokens; /* longer sentences are split and reported; default 2000 */
+    size_t max_events;          /* per document; default 100000 */
+} sr_options;
+
+/* Fill o with the defaults. */
+void sr_options_init(sr_options *o);
+
+typedef struct sr_engine sr_engine;
+
+/* Load the dictionaries and the lexicon.  On success *out is a new engine
+ * (free with sr_engine_close); on failure *out is NULL and err says which
+ * file and line is wrong. */
+int sr_engine_open(const sr_options *o, sr_engine **out, sr_error *err);
+
+/* Free an engine; NULL is accepted. */
+void sr_engine_close(sr_engine *e);
+
+/* ---- Documents --------------------------------------------------------- */
+
+typedef struct sr_doc {
+    const char *id;         /* document id (required) */
+    const char *date;       /* publication date YYYY-MM-DD, or NULL (dates resolve from the text) */
+    const char *title;      /* may be NULL */
+    const char *text;       /* UTF-8 text (invalid bytes are replaced and reported) */
+    size_t len;             /* bytes of text */
+    const char *file;       /* where it came from, for messages; may be NULL */
+    long line;              /* line in file (JSON Lines), 0 otherwise */
+} sr_doc;
+
+/* ---- Event records ----------------------------------------------------- */
+
+typedef struct sr_actor {
+    const char *text;       /* the words in the report */
+    const char *code;       /* CAMEO-style code, e.g. RUSMIL; NULL when unknown */
+    const char *name;       /* canonical name, or NULL */
+    const char *country;    /* ISO alpha-3 or IGO/IMG/NGO..., or NULL */
+    const char *sector;     /* main role, e.g. MIL, or NULL */
+} sr_actor;
+
+typedef struct sr_date {
+    char start[11];         /* YYYY-MM-DD */
+    char end[11];           /* YYYY-MM-DD, inclusive */
+    const char *text;       /* expression it came from, or NULL (document date) */
+    const char *precision;  /* day, days, week, month, year, decade, document */
+} sr_date;
+
+typedef struct sr_mention {
+    int sent;               /* 0-based sentence index */
+    size_t start, end;      /* byte span [start, end) in the document text */
+} sr_mention;
+
+typedef struct sr_place {
+    const char *name;
+    double lat, lon;
+    const char *country;    /* ISO alpha-3 or NULL */
+    const char *precision;  /* site, city, district, admin1, region, country */
+    long geonameid;         /* 0 when unknown */
+    const char *feature;    /* GeoNames feature code or NULL */
+} sr_place;
+
+typedef struct sr_explain {
+    const char *trigger;    /* the dictionary entry: pattern and file:line */
+    const char *source_rule;/* how the source was found */
+    const char *target_rule;/* how the target was found */
+    const char *modality_cue; /* the cue that set the modality, or NULL */
+} sr_explain;
+
+typedef struct sr_event {
+    char id[32];            /* E1, E2 ... (records print as DOC:E1) */
+    const char *type;       /* PLOVER type */
+    const char *mode;       /* PLOVER mode or NULL */
+    const char *cameo;      /* CAMEO code or NULL */
+    sr_actor source, target;    /* code NULL and text NULL when absent */
+    int has_source, has_target;
+    int has_date;
+    sr_date date;
+    int has_location;
+    sr_place location;
+    char until[11];         /* "" when none */
+    const char *modality;   /* asserted, reported, planned, negated, uncertain */
+    sr_actor attribution;   /* text NULL when none */
+    const sr_mention *mentions;
+    size_t nmentions;
+    double confidence;
+    sr_explain explain;
+} sr_event;
+
+typedef struct sr_events sr_events;
+
+/* Code one document.  On SR_OK *out holds its events (possibly none); on
+ * failure *out is NULL.  An SR_EINPUT_UTF8 or SR_ETOOBIG_SENT condition is
+ * not a failure: the document is coded, and the warning is available from
+ * sr_events_warning.  The document's text is copied: doc may be freed after
+ * the call. */
+int sr_code(sr_engine *e, const sr_doc *doc, sr_events **out, sr_error *err);
+
+size_t sr_events_count(const sr_events *ev);
+/* Borrowed: valid until sr_events_free. */
+const sr_event *sr_events_get(const sr_events *ev, size_t i);
+const char *sr_events_doc_id(const sr_events *ev);
+/* The text the spans refer to (after invalid bytes were replaced). */
+const char *sr_events_text(const sr_events *ev, size_t *len);
+/* Number of warnings for the document, and the i-th one (borrowed). */
+size_t sr_events_nwarnings(const sr_events *ev);
+const sr_error *sr_events_warning(const sr_events *ev, size_t i);
+
+/* Output flags. */
+#define SR_OUT_EXPLAIN 1u   /* add "explain" to each record */
+
+/* Write the records as JSON Lines (one object per line).  SR_EIO when the
+ * stream fails. */
+int sr_events_write_jsonl(const sr_events *ev, FILE *out, unsigned flags);
+
+/* Write a readable table for a person at a terminal. */
+int sr_events_write_table(const sr_events *ev, FILE *out, unsigned flags);
+
+void sr_events_free(sr_events *ev);
+
+/* Print the analysis of a document for a person fixing a dictionary: each
+ * sentence with its tokens (word/TAG/lemma), chunks [NP ...] and <VG ...>,
+ * and the actor mentions found, with their codes at the document date. */
+int sr_analyze(sr_engine *e, const sr_doc *doc, FILE *out);
+
+/* ---- Readers ----------------------------------------------------------- */
+
+typedef struct sr_reader sr_reader;
+
+typedef struct sr_read_options {
+    const char *date;       /* default publication date (--date), or NULL */
+    int format;             /* SR_FORMAT_AUTO, SR_FORMAT_TEXT or SR_FORMAT_JSONL */
+    size_t max_doc_bytes;   /* 0 = default (256 MiB) */
+} sr_read_options;
+
+enum { SR_FORMAT_AUTO = 0, SR_FORMAT_TEXT = 1, SR_FORMAT_JSONL = 2 };
+
+/* Open a file ("-" = standard input).  A plain-text file is one document
+ * whose id is the file's base name without extension; it may begin with
+ * header lines "Date: YYYY-MM-DD" and "Title: ..." and a blank line.  A JSON
+ * Lines file holds one {"id","date","text","title"?} object per line.
+ * *out is new (sr_reader_close). */
+int sr_reader_open(const char *path, const sr_read_options *o, sr_reader **out, sr_error *err);
+
+/* Next document: SR_OK (doc filled, borrowed until the next call), SR_DONE,
+ * or an error for one bad document (err names file, line and problem): the
+ * caller reports it and calls again for the rest. */
+int sr_reader_next(sr_reader *r, sr_doc *doc, sr_error *err);
+
+void sr_reader_close(sr_reader *r);
+
+/* ---- Evaluation -------------------------------------------------------- */
+
+/* Score event records against a gold file in the gold-events/1 format, by
+ * the rules of the project's scorer (shared/eval/score): per document and
+ * TOTAL lines are printed to out.  pred is an array of per-document results
+ * (each from sr_code).  Returns SR_OK or SR_EINPUT (unreadable gold). */
+typedef struct sr_scores {
+    int required, found, preds, correct, dup;
+    int loc[2], date[2], mod[2];
+    double recall, precision, f1;
+} sr_scores;
+
+typedef struct sr_eval sr_eval;
+int sr_eval_open(const char *gold_path, int dup_ok, sr_eval **out, sr_error *err);
+/* Add one document's records (copied). */
+int sr_eval_add(sr_eval *ev, const sr_events *events);
+/* Print per-document lines (and misses/wrong ones when verbose) and TOTAL. */
+int sr_eval_report(sr_eval *ev, FILE *out, int verbose, sr_scores *total);
+void sr_eval_free(sr_eval *ev);
+
+/* ---- Dictionaries ------------------------------------------------------ */
+
+/* Validate the dictionaries under data_dir (NULL = default): duplicates,
+ * bad codes, malformed lines, overlapping dated roles.  Problems are
+ * printed to report, one per line, as "file:line: message".  Returns SR_OK
+ * when none is an error, SR_EDICT otherwise; *nerrors and *nwarnings (may
+ * be NULL) receive the counts. */
+int sr_dict_check(const char *data_dir, FILE *report, int *nerrors, int *nwarnings);
+
+/* Counts of loaded dictionary entries, for `sitrep dict stats`. */
+typedef struct sr_dict_stats {
+    size_t countries, actors, people, orgs, agents, triggers, lexicon_words;
+} sr_dict_stats;
+void sr_engine_stats(const sr_engine *e, sr_dict_stats *st);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

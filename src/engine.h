@@ -1,0 +1,59 @@
+/* engine.h -- what an open engine holds (internal to the library).
+ *
+ * The engine is the read-only state the stages share: the WordNet lexicon,
+ * the actor dictionaries, the trigger dictionary and grammar cues, and the
+ * limits.  Every coding call gets its own per-document state, so one engine
+ * can serve many threads. */
+#ifndef SR_ENGINE_H
+#define SR_ENGINE_H
+
+#include "sitrep.h"
+#include "text/lexicon.h"
+#include "actors/dict.h"
+#include "events/events.h"
+#include "util/arena.h"
+
+struct sr_engine {
+    lexicon *lx;
+    actor_dict actors;
+    ev_dict events;
+    sr_options opt;
+    char data_dir[1024];
+};
+
+struct sr_events {
+    arena mem;
+    char *doc_id;
+    char *text;
+    size_t len;
+    sr_event *ev;
+    size_t n;
+    sr_error *warn;
+    size_t nwarn, capwarn;
+};
+
+/* Fill an error. */
+void sr_seterr(sr_error *err, int code, const char *doc, const char *file, long line, long offset,
+               const char *fmt, ...);
+
+/* The directory of the dictionaries: o->data_dir, $SITREP_DATA, or the
+ * build's default. */
+const char *sr_default_data_dir(const char *given);
+
+/* JSON output helpers (io/json.c). */
+typedef struct jbuf {
+    char *p;
+    size_t n, cap;
+    int oom;
+} jbuf;
+void jb_init(jbuf *b);
+void jb_free(jbuf *b);
+void jb_raw(jbuf *b, const char *s, size_t n);
+void jb_lit(jbuf *b, const char *s);
+void jb_str(jbuf *b, const char *s, size_t n);     /* quoted and escaped */
+void jb_cstr(jbuf *b, const char *s);              /* quoted; null when s is NULL */
+void jb_key(jbuf *b, const char *k);               /* "k": (with a comma before unless first) */
+void jb_num(jbuf *b, double v);
+void jb_int(jbuf *b, long v);
+
+#endif

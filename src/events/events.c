@@ -1,0 +1,1288 @@
+/* events.c -- event mentions from a chunked, actor-tagged sentence.
+ *
+ * For each sentence:
+ *  1. match triggers at verbs and nouns (longest pattern first);
+ *  2. give each trigger its predicate context: the verb group of a verb;
+ *     for a noun, the verb that governs it (a light verb such as "launch"
+ *     or "establish" passes on its subject, tense and modality);
+ *  3. find source and target by the entry's frame and the clause: subject,
+ *     object, passive "by", prepositional phrases, possessives, "between A
+ *     and B", and a nearby actor when the frame found none;
+ *  4. read modality from the verb chain (not, will, scheduled to, may) and
+ *     attribution from reporting verbs ("X said", "according to X");
+ *  5. let one predicate keep one event: a trigger in the complement of
+ *     another ("refused to withdraw", "threatened to launch an offensive")
+ *     is folded into it, and expressed intentions become AGREE or THREATEN
+ *     as CAMEO codes them (03 express intent to cooperate; 13 threaten).
+ */
+#include "events.h"
+#include "../util/date.h"
+#include "../util/vec.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- small helpers ---------------------------------------------------- */
+
+typedef struct ctx {
+    const ev_dict *d;
+    ev_state *st;
+    const char *text;
+    const sentence *s;
+    const act_sentence *as;
+    const token *t;
+    size_t n;
+} ctx;
+
+static int chunk_of(const ctx *c, int32_t tok)
+{
+    if (tok < 0 || (size_t)tok >= c->n)
+        return -1;
+    return c->t[tok].chunk_id;
+}
+
+static const chunk *CH(const ctx *c, int i)
+{
+    return &c->s->chunks[i];
+}
+
+static int is_punct(const token *t, const char *p)
+{
+    return t->tag == TG_PUNCT && tok_is(t, p);
+}
+
+/* Tokens that end a clause for argument search. */
+static int hard_boundary(const token *t)
+{
+    if (t->tag == TG_SCONJ || t->tag == TG_WH)
+        return 1;
+    if (t->tag == TG_PUNCT)
+        return tok_is(t, ";") || tok_is(t, ":") || tok_is(t, "(") || tok_is(t, ")") ||
+               (t->flags & TF_QUOTE) || tok_is(t, "--");
+    return 0;
+}
+
+static unsigned cue(const ctx *c, int32_t tok)
+{
+    return ev_cue(c->d, c->t[tok].lemma);
+}
+
+/* The mention that stands for NP chunk ch: its main actor, else (when
+ * allow_poss) its possessor or modifier. */
+static int mention_for_np(const ctx *c, int ch, int allow_poss)
+{
+    int poss = -1, mod = -1;
+    for (size_t k = 0; k < c->as->n; k++) {
+        const act_mention *m = &c->as->m[k];
+        if (m->chunk != ch)
+            continue;
+        if (m->role == AM_MAIN)
+            return (int)k;
+        if (m->role == AM_POSS && poss < 0)
+            poss = (int)k;
+        if (m->role == AM_MOD && mod < 0 && !m->inferred)
+            mod = (int)k;
+    }
+    if (!allow_poss)
+        return -1;
+    /* "his Russian counterpart": the modifier names the actor better than
+     * a possessive pronoun */
+    if (poss >= 0 && mod >= 0 && c->as->m[poss].kind == AK_PRONOUN)
+        return mod;
+    return poss >= 0 ? poss : mod;
+}
+
+/* "Thousands of people", "a group of Moroccan diplomats": the actor is in
+ * the of-phrase after a quantity. */
+static int mention_for_subject(const ctx *c, int ch)
+{
+    int m = mention_for_np(c, ch, 0);
+    if (m >= 0)
+        return m;
+    const chunk *x = CH(c, ch);
+    int32_t nx = x->last + 1;
+    if ((size_t)nx < c->n && tok_is(&c->t[nx], "of") && c->t[nx].chunk == CH_PP) {
+        int ch2 = c->t[nx].chunk_id;
+        int m2 = mention_for_np(c, ch2, 0);
+        if (m2 >= 0)
+            return m2;
+    }
+    return -1;
+}
+
+static int mention_role(const ctx *c, int ch, int role)
+{
+    for (size_t k = 0; k < c->as->n; k++)
+        if (c->as->m[k].chunk == ch && c->as->m[k].role == role)
+            return (int)k;
+    return -1;
+}
+
+static int has_code(const act_mention *m)
+{
+    return m->actor >= 0 || m->country[0] || m->kind == AK_BOTH;
+}
+
+/* The second conjunct of an NP ("the SDF and Syrian government forces"):
+ * the next NP chunk after "and", or a coordinated mention. */
+static int coord_partner(const ctx *c, int ch)
+{
+    const chunk *x = CH(c, ch);
+    int32_t nx = x->last + 1;
+    if ((size_t)nx + 1 < c->n && c->t[nx].tag == TG_CONJ && (tok_is(&c->t[nx], "and") || tok_is(&c->t[nx], "or"))) {
+        int ch2 = chunk_of(c, nx + 1);
+        if (ch2 >= 0 && CH(c, ch2)->kind == CH_NP && CH(c, ch2)->prep < 0)
+            return ch2;
+    }
+    return -1;
+}
+
+/* ---- subjects and objects --------------------------------------------- */
+
+static int prev_vg(const ctx *c, int vgc)
+{
+    for (int k = vgc - 1; k >= 0; k--) {
+        const chunk *x = CH(c, k);
+        if (x->kind == CH_VG)
+            return k;
+        /* do not cross a hard boundary */
+        for (int32_t tk = x->last + 1; tk < CH(c, k + 1)->first; tk++)
+            if (c->t[tk].tag == TG_SCONJ && !tok_is(&c->t[tk], "that"))
+                return -1;
+    }
+    return -1;
+}
+
+static int subject_np(const ctx *c, int vgc, const char **rule, int depth);
+
+/* Is the segment (a, b) a parenthetical: an apposition, a relative clause
+ * or a participial phrase between commas? */
+static int parenthetical(const ctx *c, int32_t a, int32_t b)
+{
+    for (int32_t i = a + 1; i < b; i++) {
+        if (c->t[i].tag == TG_WH)
+            return 1;
+    }
+    if (b - a <= 1)
+        return 0;
+    const token *f = &c->t[a + 1];
+    if (f->tag == TG_DET || f->tag == TG_PRPS || (f->tag == TG_VERB && (f->vform == VF_PART || f->vform == VF_GER)) ||
+        f->tag == TG_ADV || f->tag == TG_PREP || f->tag == TG_ADJ)
+        return 1;
+    /* a bare NP: "Ahmed Ali, an SDF fighter, said" handled above; "X, 45," */
+    int ch = chunk_of(c, a + 1);
+    if (ch >= 0 && CH(c, ch)->kind == CH_NP && CH(c, ch)->last == b - 1)
+        return 1;
+    return 0;
+}
+
+static int subject_np(const ctx *c, int vgc, const char **rule, int depth)
+{
+    if (depth > 6)
+        return -1;
+    const chunk *vg = CH(c, vgc);
+    /* Infinitive or catenative -ing: the controller. */
+    if (vg->infinitive || (vg->participle && c->t[vg->head].vform == VF_GER && vg->first > 0 &&
+                           chunk_of(c, vg->first - 1) >= 0 && CH(c, chunk_of(c, vg->first - 1))->kind == CH_VG)) {
+        int gov = prev_vg(c, vgc);
+        if (gov >= 0) {
+            /* object control: "urged the EC to support" */
+            int between = -1;
+            for (int k = gov + 1; k < vgc; k++)
+                if (CH(c, k)->kind == CH_NP && CH(c, k)->prep < 0)
+                    between = k;
+            if (between >= 0 && vg->infinitive && !(cue(c, CH(c, gov)->head) & (GC_PLAN | GC_CHAIN))) {
+                *rule = "object of the governing verb";
+                return between;
+            }
+            *rule = "subject of the governing verb";
+            return subject_np(c, gov, rule, depth + 1);
+        }
+    }
+    /* A bare participle right after a noun: reduced relative. */
+    if (vg->participle && vg->first > 0) {
+        int32_t p = vg->first - 1;
+        if (is_punct(&c->t[p], ",") && p > 0)
+            p--;
+        int ch = chunk_of(c, p);
+        if (ch >= 0 && CH(c, ch)->kind == CH_NP && CH(c, ch)->last == p) {
+            *rule = "noun the participle modifies";
+            return ch;
+        }
+        /* "Following X, ..." and other participles opening the sentence: none */
+    }
+    int32_t p = vg->first - 1;
+    while (p >= 0) {
+        const token *t = &c->t[p];
+        int ch = t->chunk_id;
+        if (ch >= 0 && CH(c, ch)->kind == CH_NP && t->chunk == CH_NP) {
+            if (CH(c, ch)->prep >= 0) {
+                /* a PP modifying the subject: skip it */
+                p = CH(c, ch)->prep - 1;
+                continue;
+            }
+            /* "the SDF and X forces": prefer the first conjunct */
+            int32_t f = CH(c, ch)->first;
+            if (f >= 2 && c->t[f - 1].tag == TG_CONJ) {
+                int ch0 = chunk_of(c, f - 2);
+                if (ch0 >= 0 && CH(c, ch0)->kind == CH_NP && CH(c, ch0)->prep < 0) {
+                    *rule = "subject (first conjunct)";
+                    return ch0;
+                }
+            }
+            *rule = "subject";
+            return ch;
+        }
+        if (t->tag == TG_WH) {
+            /* relative clause: the antecedent is the NP before the pronoun */
+            int32_t q = p - 1;
+            if (q >= 0 && is_punct(&c->t[q], ","))
+                q--;
+            int ch2 = chunk_of(c, q);
+            if (ch2 >= 0 && CH(c, ch2)->kind == CH_NP) {
+                /* the antecedent of "who/which" may itself be a PP object
+                 * ("a base adjacent to X, which ..."): accept it */
+                *rule = "antecedent of the relative pronoun";
+                return ch2;
+            }
+            return -1;
+        }
+        if (is_punct(t, ",")) {
+            /* jump over a parenthetical between commas */
+            int32_t q = p - 1;
+            while (q >= 0 && !is_punct(&c->t[q], ",") && !hard_boundary(&c->t[q]) && p - q < 20)
+                q--;
+            if (q >= 0 && is_punct(&c->t[q], ",") && parenthetical(c, q, p)) {
+                p = q - 1;
+                continue;
+            }
+            /* "After X, Y did": the subject is not before the comma */
+            return -1;
+        }
+        if (t->tag == TG_CONJ) {
+            /* coordinated verbs share the subject: "did not attempt ... and
+             * instead granted asylum" */
+            int pv = prev_vg(c, vgc);
+            int32_t q = p - 1;
+            while (q >= 0 && c->t[q].tag == TG_ADV)
+                q--;
+            int chq = chunk_of(c, q);
+            if (pv >= 0 && (chq < 0 || CH(c, chq)->kind != CH_NP || CH(c, chq)->prep >= 0 ||
+                            (vg->finite && !(chq >= 0 && CH(c, chq)->kind == CH_NP && c->t[q].tag == TG_PRON)))) {
+                *rule = "subject of the coordinated verb";
+                return subject_np(c, pv, rule, depth + 1);
+            }
+            p--;
+            continue;
+        }
+        if (t->tag == TG_ADV || t->tag == TG_NEG || t->tag == TG_AUX || t->tag == TG_MODAL ||
+            (t->tag == TG_PUNCT && !hard_boundary(t) && !is_punct(t, ",")))
+        {
+            p--;
+            continue;
+        }
+        if (t->tag == TG_SCONJ && tok_is(t, "that") && depth == 0) {
+            return -1;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+/* The direct object NP after a verb group, or -1; *second gets a second
+ * bare NP right after it (ditransitives). */
+static int object_np(const ctx *c, int vgc, int *second)
+{
+    const chunk *vg = CH(c, vgc);
+    *second = -1;
+    int32_t p = vg->last + 1;
+    while ((size_t)p < c->n && (c->t[p].tag == TG_ADV || (c->t[p].tag == TG_PREP && c->t[p].chunk != CH_PP &&
+                                                         (tok_is(&c->t[p], "out") || tok_is(&c->t[p], "up") ||
+                                                          tok_is(&c->t[p], "off") || tok_is(&c->t[p], "down") ||
+                                                          tok_is(&c->t[p], "back")))))
+        p++;
+    if ((size_t)p >= c->n)
+        return -1;
+    int ch = chunk_of(c, p);
+    if (ch < 0 || CH(c, ch)->kind != CH_NP || CH(c, ch)->prep >= 0 || c->t[p].chunk != CH_NP)
+        return -1;
+    int32_t q = CH(c, ch)->last + 1;
+    if ((size_t)q < c->n) {
+        int ch2 = chunk_of(c, q);
+        if (ch2 >= 0 && CH(c, ch2)->kind == CH_NP && CH(c, ch2)->prep < 0 && c->t[q].chunk == CH_NP)
+            *second = ch2;
+    }
+    return ch;
+}
+
+/* First NP introduced by one of preps, searching right from tok within the
+ * clause, whose chunk carries an actor.  Returns the chunk or -1. */
+static int pp_actor(const ctx *c, int32_t from, const char *const *preps, int npreps, int32_t *prep_tok)
+{
+    int finite_seen = 0;
+    for (int32_t p = from; (size_t)p < c->n; p++) {
+        const token *t = &c->t[p];
+        if (t->tag == TG_SCONJ || t->tag == TG_WH || is_punct(t, ";"))
+            return -1;
+        if (t->chunk == CH_VG && c->s->chunks[t->chunk_id].finite && p > from + 1) {
+            if (finite_seen++)
+                return -1;
+        }
+        if (t->chunk != CH_PP)
+            continue;
+        for (int k = 0; k < npreps; k++) {
+            if (!tok_is(t, preps[k]))
+                continue;
+            int ch = t->chunk_id;
+            if (mention_for_np(c, ch, 1) >= 0) {
+                if (prep_tok)
+                    *prep_tok = p;
+                return ch;
+            }
+        }
+    }
+    return -1;
+}
+
+/* ---- trigger matching ------------------------------------------------- */
+
+static int word_matches(const trig_word *w, const token *t)
+{
+    for (int a = 0; a < w->nalt; a++)
+        if (tok_is(t, w->alt[a]) || (t->lemma && lemma_is(t, w->alt[a])))
+            return 1;
+    return 0;
+}
+
+static int gap_ok(const token *t)
+{
+    return t->tag == TG_DET || t->tag == TG_PRPS || t->tag == TG_ADJ || t->tag == TG_NOUN ||
+           t->tag == TG_PROPN || t->tag == TG_NUM || t->tag == TG_ADV || t->tag == TG_POS ||
+           (t->tag == TG_PUNCT && tok_is(t, "-")) || (t->tag == TG_VERB && t->vform == VF_PART);
+}
+
+/* Verb particles may stand after the object: "pulled its forces out". */
+static int particle_word(const trig_word *w)
+{
+    static const char *const p[] = {"out", "back", "off", "away", "up", "down", "over", "in", NULL};
+    for (int a = 0; a < w->nalt; a++)
+        for (const char *const *q = p; *q; q++)
+            if (!strcmp(w->alt[a], *q))
+                return 1;
+    return 0;
+}
+
+static int skip_hyphen(const token *t, int32_t i, int dir, size_t n)
+{
+    while (i >= 0 && (size_t)i < n && t[i].tag == TG_PUNCT && tok_is(&t[i], "-"))
+        i += dir;
+    return i;
+}
+
+/* Match entry e with its head at token h; on success fill the covered
+ * token range and return 1. */
+static int match_entry(const ctx *c, const trig_entry *e, int32_t h, int32_t *first, int32_t *last, uint8_t *used)
+{
+    const token *t = c->t;
+    int32_t lo = h, hi = h;
+    /* words before the head, right to left */
+    int32_t p = h;
+    for (int k = e->headi - 1; k >= 0; k--) {
+        int gap = e->w[k + 1].gap;
+        p = skip_hyphen(t, p - 1, -1, c->n);
+        int found = 0;
+        for (int g = 0; p >= 0 && g <= (gap ? 5 : 0); g++, p--) {
+            if (used[p])
+                break;
+            if (word_matches(&e->w[k], &t[p])) {
+                found = 1;
+                break;
+            }
+            if (!gap || !gap_ok(&t[p]))
+                break;
+        }
+        if (!found)
+            return 0;
+        lo = p;
+    }
+    p = h;
+    for (int k = e->headi + 1; k < e->nw; k++) {
+        int gap = e->w[k].gap || (k == e->headi + 1 && e->w[e->headi].pos == 'v' && particle_word(&e->w[k]));
+        p = skip_hyphen(t, p + 1, 1, c->n);
+        int found = 0;
+        for (int g = 0; (size_t)p < c->n && g <= (gap ? 5 : 0); g++, p++) {
+            if (used[p])
+                break;
+            if (word_matches(&e->w[k], &t[p])) {
+                found = 1;
+                break;
+            }
+            if (!gap || !gap_ok(&t[p]))
+                break;
+        }
+        if (!found)
+            return 0;
+        hi = p;
+    }
+    *first = lo;
+    *last = hi;
+    return 1;
+}
+
+static const trig_entry *find_trigger(const ctx *c, int32_t h, int32_t *first, int32_t *last, uint8_t *used)
+{
+    const token *t = &c->t[h];
+    char pos;
+    if (t->tag == TG_VERB)
+        pos = 'v';
+    else if (t->tag == TG_NOUN || t->tag == TG_PROPN ||
+             (t->tag == TG_ADJ && (t->cand & LEX_N)))
+        pos = 'n';
+    else
+        return NULL;
+    const char *forms[2] = {t->lemma, t->fold};
+    for (int f = 0; f < 2; f++) {
+        if (f == 1 && !strcmp(forms[0], forms[1]))
+            break;
+        char key[160];
+        int kl = snprintf(key, sizeof key, "%s/%c", forms[f], pos);
+        if (kl <= 0 || (size_t)kl >= sizeof key)
+            continue;
+        const uint32_t *v = strmap_get(&c->d->heads, key, (size_t)kl);
+        for (uint32_t i = v ? *v : UINT32_MAX; i != UINT32_MAX; i = c->d->e[i].next) {
+            const trig_entry *e = &c->d->e[i];
+            if (match_entry(c, e, h, first, last, used))
+                return e;
+        }
+    }
+    return NULL;
+}
+
+/* ---- modality and attribution ----------------------------------------- */
+
+typedef struct report {
+    int vg;                 /* the reporting verb group */
+    int32_t scope_first, scope_last;
+    int subj;               /* its subject NP chunk, -1 */
+} report;
+
+static int find_reports(const ctx *c, report *r, int max)
+{
+    int n = 0;
+    for (size_t k = 0; k < c->s->nchunks && n < max; k++) {
+        const chunk *x = CH(c, (int)k);
+        if (x->kind != CH_VG || !(cue(c, x->head) & GC_REPORT))
+            continue;
+        if (x->infinitive)
+            continue;
+        const char *rule;
+        int subj = subject_np(c, (int)k, &rule, 0);
+        int32_t after = x->last + 1;
+        /* "told reporters that": skip an indirect object */
+        int ch = chunk_of(c, after);
+        if (ch >= 0 && CH(c, ch)->kind == CH_NP && CH(c, ch)->prep < 0 && (size_t)CH(c, ch)->last + 1 < c->n &&
+            tok_is(&c->t[CH(c, ch)->last + 1], "that"))
+            after = CH(c, ch)->last + 1;
+        report *rp = &r[n];
+        rp->vg = (int)k;
+        rp->subj = subj;
+        if ((size_t)after < c->n && (tok_is(&c->t[after], "that") || (c->t[after].chunk == CH_NP &&
+                                                                    c->t[after].tag != TG_PREP))) {
+            /* "X said (that) CLAUSE" */
+            rp->scope_first = after;
+            rp->scope_last = (int32_t)c->n - 1;
+            /* an NP object that is an event noun ("announced a suspension")
+             * is not a reported clause */
+            if (!tok_is(&c->t[after], "that")) {
+                int chn = chunk_of(c, after);
+                int has_vg = 0;
+                for (int32_t q = CH(c, chn)->last + 1; (size_t)q < c->n && q < CH(c, chn)->last + 4; q++)
+                    if (c->t[q].chunk == CH_VG)
+                        has_vg = 1;
+                if (!has_vg)
+                    continue;
+            }
+            n++;
+        } else if (x->first > 0) {
+            /* "CLAUSE, X said." or "CLAUSE, said X." */
+            int32_t q = x->first - 1;
+            if (subj >= 0 && CH(c, subj)->first < x->first)
+                q = CH(c, subj)->first - 1;
+            while (q >= 0 && (c->t[q].tag == TG_ADV))
+                q--;
+            if (q >= 0 && (is_punct(&c->t[q], ",") || (c->t[q].flags & TF_QUOTE))) {
+                rp->scope_first = 0;
+                rp->scope_last = q;
+                if (subj < 0 || CH(c, subj)->first > x->last) {
+                    int ch2 = chunk_of(c, x->last + 1);
+                    if (ch2 >= 0 && CH(c, ch2)->kind == CH_NP)
+                        rp->subj = ch2;     /* inverted: "said the spokesman" */
+                }
+                n++;
+            }
+        }
+    }
+    /* "according to X" */
+    for (size_t i = 0; i + 2 < c->n && n < max; i++) {
+        if (tok_is(&c->t[i], "according") && tok_is(&c->t[i + 1], "to")) {
+            int ch = chunk_of(c, (int32_t)i + 2);
+            if (ch >= 0 && CH(c, ch)->kind == CH_NP) {
+                r[n].vg = -1;
+                r[n].subj = ch;
+                r[n].scope_first = 0;
+                r[n].scope_last = (int32_t)c->n - 1;
+                n++;
+            }
+        }
+    }
+    return n;
+}
+
+/* The chain of verb groups governing vgc: itself, then each group whose
+ * complement it is (to-infinitive, -ing after a verb). */
+static int vg_chain(const ctx *c, int vgc, int *out, int max)
+{
+    int n = 0;
+    int cur = vgc;
+    while (cur >= 0 && n < max) {
+        out[n++] = cur;
+        const chunk *x = CH(c, cur);
+        int is_comp = x->infinitive || (x->participle && c->t[x->head].vform == VF_GER);
+        if (!is_comp)
+            break;
+        int gov = prev_vg(c, cur);
+        if (gov < 0)
+            break;
+        /* "is willing to": the copula with an adjective is a link too */
+        cur = gov;
+    }
+    return n;
+}
+
+static void modality_of_chain(const ctx *c, const int *chain, int nchain, ev_mention *ev)
+{
+    for (int i = 0; i < nchain; i++) {
+        const chunk *x = CH(c, chain[i]);
+        unsigned q = cue(c, x->head);
+        if (x->negated || (q & GC_NEGATE)) {
+            ev->modality = MOD_NEGATED;
+            ev->mod_cue = x->negated ? "not" : c->t[x->head].lemma;
+            return;
+        }
+    }
+    for (int i = 0; i < nchain; i++) {
+        const chunk *x = CH(c, chain[i]);
+        unsigned q = cue(c, x->head);
+        if (x->future || (q & GC_PLAN) || (x->modal >= 0 && tok_is(&c->t[x->modal], "shall"))) {
+            ev->modality = MOD_PLANNED;
+            ev->mod_cue = x->future ? c->t[x->modal >= 0 ? x->modal : x->head].fold : c->t[x->head].lemma;
+            ev->future = 1;
+            return;
+        }
+        /* "is to visit": be + infinitive */
+        if (i + 1 < nchain && c->t[x->head].tag == TG_AUX && c->t[x->head].aux == AUX_BE) {
+            ev->modality = MOD_PLANNED;
+            ev->mod_cue = "be to";
+            ev->future = 1;
+            return;
+        }
+    }
+    for (int i = 0; i < nchain; i++) {
+        const chunk *x = CH(c, chain[i]);
+        if (x->modal >= 0 && (tok_is(&c->t[x->modal], "may") || tok_is(&c->t[x->modal], "might") ||
+                              tok_is(&c->t[x->modal], "could"))) {
+            ev->modality = MOD_UNCERTAIN;
+            ev->mod_cue = c->t[x->modal].fold;
+            return;
+        }
+        if (cue(c, x->head) & GC_UNCERTAIN && !(cue(c, x->head) & GC_REPORT)) {
+            ev->modality = MOD_UNCERTAIN;
+            ev->mod_cue = c->t[x->head].lemma;
+            return;
+        }
+    }
+    if (nchain) {
+        const chunk *x = CH(c, chain[0]);
+        const token *h = &c->t[x->head];
+        int perfect = x->perfect;
+        int past = h->vform == VF_PAST || perfect;
+        for (int32_t k = x->first; k <= x->last; k++)
+            if (c->t[k].tag == TG_AUX && c->t[k].vform == VF_PAST)
+                past = 1;
+        ev->past = (uint8_t)past;
+    }
+}
+
+/* Adverbs of uncertainty anywhere in the clause span. */
+static void clause_adverbs(const ctx *c, ev_mention *ev)
+{
+    if (ev->modality == MOD_NEGATED || ev->modality == MOD_PLANNED)
+        return;
+    for (int32_t i = ev->clause_first; i <= ev->clause_last && (size_t)i < c->n; i++) {
+        const token *t = &c->t[i];
+        if ((t->tag == TG_ADV || t->tag == TG_ADJ) && (cue(c, i) & GC_UNCERTAIN)) {
+            ev->modality = MOD_UNCERTAIN;
+            ev->mod_cue = t->fold;
+            return;
+        }
+    }
+}
+
+/* ---- events ----------------------------------------------------------- */
+
+static void set_actor(act_mention *dst, uint8_t *has, const act_mention *src)
+{
+    *dst = *src;
+    *has = 1;
+}
+
+/* "and instead granted": a conjunction that opens a new verb phrase. */
+static int conj_clause(const ctx *c, int32_t i)
+{
+    int32_t k = i + 1;
+    while ((size_t)k < c->n && c->t[k].tag == TG_ADV)
+        k++;
+    return (size_t)k < c->n && c->t[k].chunk == CH_VG;
+}
+
+static void clause_extent(const ctx *c, int32_t tok, int32_t *first, int32_t *last)
+{
+    int32_t a = tok, b = tok;
+    while (a > 0 && !(c->t[a - 1].tag == TG_SCONJ || c->t[a - 1].tag == TG_WH || is_punct(&c->t[a - 1], ";") ||
+                      is_punct(&c->t[a - 1], ",") ||
+                      (c->t[a - 1].tag == TG_CONJ && c->t[a].chunk == CH_VG)))
+        a--;
+    while ((size_t)b + 1 < c->n && !(c->t[b + 1].tag == TG_SCONJ || c->t[b + 1].tag == TG_WH ||
+                                     is_punct(&c->t[b + 1], ";") || is_punct(&c->t[b + 1], ",") ||
+                                     (c->t[b + 1].tag == TG_CONJ && conj_clause(c, b + 1))))
+        b++;
+    *first = a;
+    *last = b;
+}
+
+/* A nearby actor for an event whose frame found no target: the closest
+ * mention in the clause that is not the source or the reporter. */
+static int fallback_target(const ctx *c, const ev_mention *ev, int src_idx, int exclude_ch)
+{
+    int best = -1;
+    int32_t bestd = 1 << 30;
+    for (size_t k = 0; k < c->as->n; k++) {
+        const act_mention *m = &c->as->m[k];
+        if ((int)k == src_idx || m->role == AM_APPOS || !has_code(m) || m->kind == AK_BOTH)
+            continue;
+        if (m->chunk == exclude_ch && exclude_ch >= 0)
+            continue;
+        /* only to the right: actors on the left are subjects, sources */
+        if (m->first <= ev->head || m->last > ev->clause_last)
+            continue;
+        if (ev->has_src && m->actor == ev->src.actor && m->actor >= 0)
+            continue;
+        if (ev->has_src && m->actor < 0 && ev->src.actor < 0 && !strcmp(m->country, ev->src.country) &&
+            !strcmp(m->roles, ev->src.roles))
+            continue;
+        int32_t d = m->first > ev->head ? m->first - ev->head : ev->head - m->last;
+        if (m->first > ev->head)
+            d -= 1; /* prefer the right side on ties */
+        if (d < bestd) {
+            bestd = d;
+            best = (int)k;
+        }
+    }
+    return best;
+}
+
+static void resolve_both(ctx *c, ev_mention *ev)
+{
+    if (ev->has_src && ev->src.kind == AK_BOTH) {
+        if (c->st->nparty == 2) {
+            act_mention keep = ev->src;
+            ev->src = c->st->party[0];
+            ev->src.start = keep.start;
+            ev->src.end = keep.end;
+            ev->src.first = keep.first;
+            ev->src.last = keep.last;
+            ev->src.kind = AK_BOTH;
+            ev->src.resolved = 1;
+            if (!ev->has_tgt) {
+                ev->tgt = c->st->party[1];
+                ev->tgt.start = keep.start;
+                ev->tgt.end = keep.end;
+                ev->tgt.first = keep.first;
+                ev->tgt.last = keep.last;
+                ev->tgt.kind = AK_BOTH;
+                ev->has_tgt = 1;
+                ev->tgt_rule = "both sides: the parties of the last conflict";
+            }
+            ev->src_rule = "both sides: the parties of the last conflict";
+            ev->symmetric = 1;
+        } else {
+            ev->has_src = 0;
+        }
+    }
+}
+
+/* Parties of the last conflict in the document, for "both sides" and for
+ * a ceasefire that names none. */
+static void inherit_parties(ctx *c, ev_mention *ev)
+{
+    if (ev->has_src || c->st->nparty != 2)
+        return;
+    /* a truce or talks that name no parties are between the parties of
+     * the conflict the report has just described */
+    if (!(ev->mode && !strcmp(ev->mode, "ceasefire")) && !(ev->type == EV_CONSULT && (ev->entry->frame & FR_RECIP)))
+        return;
+    if (c->s->index > c->st->party_sent + 8)
+        return;
+    ev->src = c->st->party[0];
+    ev->tgt = c->st->party[1];
+    /* the words are not in this sentence: point the spans at the trigger */
+    ev->src.start = ev->tgt.start = ev->trig_start;
+    ev->src.end = ev->tgt.end = ev->trig_end;
+    ev->src.first = ev->tgt.first = ev->trig_first;
+    ev->src.last = ev->tgt.last = ev->trig_last;
+    ev->has_src = ev->has_tgt = 1;
+    ev->symmetric = 1;
+    ev->src_rule = ev->tgt_rule = "parties of the last conflict in the report";
+}
+
+int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sentence *s,
+                    const act_sentence *as, ev_mention **out, size_t *nout, size_t *capout)
+{
+    if (s->is_heading || s->is_dateline || s->ntok < 2)
+        return 0;
+    ctx c = {d, st, text, s, as, s->toks, s->ntok};
+    uint8_t used[4096];
+    uint8_t *usedp = s->ntok <= sizeof used ? used : calloc(s->ntok, 1);
+    if (!usedp)
+        return -1;
+    memset(usedp, 0, s->ntok <= sizeof used ? s->ntok : 0);
+
+    report reps[16];
+    int nrep = find_reports(&c, reps, 16);
+
+    size_t base = *nout;
+    for (int32_t h = 0; (size_t)h < s->ntok; h++) {
+        if (usedp[h])
+            continue;
+        int32_t tf, tl;
+        const trig_entry *e = find_trigger(&c, h, &tf, &tl, usedp);
+        if (!e)
+            continue;
+        const token *ht = &c.t[h];
+        /* a reporting verb with a clause after it is attribution, not an
+         * event ("announced that ..."), unless the entry is more than one word */
+        int is_report_vg = 0;
+        for (int r = 0; r < nrep; r++)
+            if (reps[r].vg >= 0 && CH(&c, reps[r].vg)->head == h)
+                is_report_vg = 1;
+        if (is_report_vg && e->nw == 1)
+            continue;
+        for (int32_t k = tf; k <= tl; k++)
+            usedp[k] = 1;
+        ev_mention ev;
+        memset(&ev, 0, sizeof ev);
+        ev.sent = s->index;
+        ev.trig_first = tf;
+        ev.trig_last = tl;
+        ev.head = h;
+        ev.trig_start = c.t[h].start;
+        ev.trig_end = c.t[h].end;
+        ev.entry = e;
+        ev.type = e->type;
+        ev.mode = e->mode;
+        ev.cameo = e->cameo;
+        ev.modality = MOD_ASSERTED;
+        ev.d_start = ev.d_end = DATE_NONE;
+        ev.until = DATE_NONE;
+        clause_extent(&c, h, &ev.clause_first, &ev.clause_last);
+        int src_idx = -1, tgt_idx = -1, excl = -1;
+        int chain[8];
+        int nchain = 0;
+
+        if (ht->tag == TG_VERB) {
+            int vgc = ht->chunk_id;
+            if (vgc < 0 || CH(&c, vgc)->kind != CH_VG)
+                continue;
+            const chunk *vg = CH(&c, vgc);
+            const char *rule = NULL;
+            int subj = subject_np(&c, vgc, &rule, 0);
+            int second = -1;
+            int obj = object_np(&c, vgc, &second);
+            if (vg->passive) {
+                static const char *const by[] = {"by"};
+                int32_t pt;
+                int bych = pp_actor(&c, vg->last + 1, by, 1, &pt);
+                if (bych >= 0) {
+                    src_idx = mention_for_np(&c, bych, 0);
+                    ev.src_rule = "passive: by-phrase";
+                }
+                if (subj >= 0) {
+                    int m = mention_for_np(&c, subj, 0);
+                    if (m >= 0 && !(e->frame & FR_NOTGT)) {
+                        tgt_idx = m;
+                        ev.tgt_rule = "passive: subject";
+                    }
+                    if (src_idx < 0) {
+                        /* "Their equipment was withdrawn": the possessor */
+                        int pm = mention_role(&c, subj, AM_POSS);
+                        if (pm >= 0 && tgt_idx < 0) {
+                            src_idx = pm;
+                            ev.src_rule = "passive: possessor of the subject";
+                        }
+                    }
+                }
+            } else {
+                if (subj >= 0) {
+                    src_idx = mention_for_subject(&c, subj);
+                    ev.src_rule = rule;
+                    if (src_idx >= 0 && (e->frame & FR_RECIP)) {
+                        /* "A and B met": B is the target */
+                        int p2 = coord_partner(&c, subj);
+                        if (p2 < 0 && as->m[src_idx].coord >= 0) {
+                            tgt_idx = as->m[src_idx].coord;
+                            ev.tgt_rule = "reciprocal: second conjunct";
+                            ev.symmetric = 1;
+                        } else if (p2 >= 0 && mention_for_np(&c, p2, 0) >= 0) {
+                            tgt_idx = mention_for_np(&c, p2, 0);
+                            ev.tgt_rule = "reciprocal: second conjunct";
+                            ev.symmetric = 1;
+                        }
+                    }
+                    if (src_idx < 0) {
+                        int pm = mention_for_np(&c, subj, 1);
+                        if (pm >= 0 && as->m[pm].role == AM_POSS) {
+                            /* "Moscow's intervention ... employed": rarely the agent */
+                        }
+                    }
+                }
+                if (tgt_idx < 0 && (e->frame & FR_OBJ) && obj >= 0) {
+                    int o = (e->frame & FR_OBJ2) && second >= 0 ? obj : obj;
+                    int m = mention_for_np(&c, o, 1);
+                    if (m >= 0) {
+                        tgt_idx = m;
+                        ev.tgt_rule = as->m[m].role == AM_MAIN ? "object" : "possessor of the object";
+                    } else if ((e->frame & FR_OBJ2) && second >= 0) {
+                        m = mention_for_np(&c, second, 1);
+                        if (m >= 0) {
+                            tgt_idx = m;
+                            ev.tgt_rule = "second object";
+                        }
+                    }
+                }
+                /* "demanded that the US cancel ...": the clause's subject */
+                if (tgt_idx < 0 && (e->frame & FR_OBJ) && obj < 0 && (size_t)vg->last + 1 < c.n &&
+                    tok_is(&c.t[vg->last + 1], "that") && (ev_type_conflictual(e->type) || e->type == EV_REQUEST)) {
+                    int ch = chunk_of(&c, vg->last + 2);
+                    if (ch >= 0 && CH(&c, ch)->kind == CH_NP) {
+                        int m = mention_for_np(&c, ch, 1);
+                        if (m >= 0) {
+                            tgt_idx = m;
+                            ev.tgt_rule = "subject of the that-clause";
+                        }
+                    }
+                }
+            }
+            if (tgt_idx < 0 && e->ntprep) {
+                int32_t pt;
+                int ch = pp_actor(&c, vg->last + 1, e->tprep, e->ntprep, &pt);
+                if (ch >= 0) {
+                    tgt_idx = mention_for_np(&c, ch, 1);
+                    ev.tgt_rule = "prepositional phrase";
+                }
+            }
+            if ((e->frame & FR_RECIP) && tgt_idx < 0) {
+                static const char *const btw[] = {"between"};
+                int32_t pt;
+                int ch = pp_actor(&c, vg->last + 1, btw, 1, &pt);
+                if (ch >= 0) {
+                    src_idx = mention_for_np(&c, ch, 0);
+                    int p2 = coord_partner(&c, ch);
+                    if (p2 >= 0)
+                        tgt_idx = mention_for_np(&c, p2, 0);
+                    ev.src_rule = ev.tgt_rule = "between A and B";
+                    ev.symmetric = 1;
+                }
+            }
+            nchain = vg_chain(&c, vgc, chain, 8);
+            excl = obj;
+        } else {
+            /* a noun trigger */
+            int nc = ht->chunk_id;
+            if (nc < 0 || CH(&c, nc)->kind != CH_NP)
+                continue;
+            const chunk *np = CH(&c, nc);
+            if ((e->frame & FR_POSS) || (e->frame & FR_POSS_TGT)) {
+                int pm = mention_role(&c, nc, AM_POSS);
+                if (pm >= 0 && as->m[pm].last < h) {
+                    if (e->frame & FR_POSS) {
+                        src_idx = pm;
+                        ev.src_rule = "possessive";
+                    } else {
+                        tgt_idx = pm;
+                        ev.tgt_rule = "possessive";
+                    }
+                }
+            }
+            if ((e->frame & (FR_ADJ | FR_ADJ_TGT))) {
+                int mm = mention_role(&c, nc, AM_MOD);
+                if (mm < 0) {
+                    /* "rebel offensive": an agent word before the noun */
+                    mm = mention_role(&c, nc, AM_MAIN);
+                    if (mm >= 0 && as->m[mm].head == h)
+                        mm = -1;
+                }
+                if (mm >= 0 && as->m[mm].last < h) {
+                    if ((e->frame & FR_ADJ) && src_idx < 0) {
+                        src_idx = mm;
+                        ev.src_rule = "actor adjective";
+                    } else if ((e->frame & FR_ADJ_TGT) && tgt_idx < 0) {
+                        tgt_idx = mm;
+                        ev.tgt_rule = "actor adjective";
+                    }
+                }
+            }
+            /* PPs after the noun: by/of sources, "led by", targets */
+            int32_t after = np->last + 1;
+            if (src_idx < 0 && e->nsprep) {
+                int32_t pt;
+                int ch = pp_actor(&c, after, e->sprep, e->nsprep, &pt);
+                if (ch >= 0 && pt <= after + 3) {
+                    src_idx = mention_for_np(&c, ch, 1);
+                    ev.src_rule = "source phrase";
+                }
+            }
+            if (src_idx < 0 && (size_t)after + 1 < c.n && c.t[after].chunk == CH_VG &&
+                (lemma_is(&c.t[after], "lead") || lemma_is(&c.t[after], "launch") ||
+                 lemma_is(&c.t[after], "carry") || lemma_is(&c.t[after], "conduct") ||
+                 lemma_is(&c.t[after], "mount") || lemma_is(&c.t[after], "wage") ||
+                 lemma_is(&c.t[after], "back"))) {
+                static const char *const by[] = {"by"};
+                int32_t pt;
+                int ch = pp_actor(&c, after + 1, by, 1, &pt);
+                if (ch >= 0 && pt <= after + 3) {
+                    src_idx = mention_for_np(&c, ch, 1);
+                    ev.src_rule = "led by";
+                }
+            }
+            if (e->ntprep && tgt_idx < 0) {
+                int32_t pt;
+                int ch = pp_actor(&c, after, e->tprep, e->ntprep, &pt);
+                if (ch >= 0 && pt <= after + 6) {
+                    tgt_idx = mention_for_np(&c, ch, 1);
+                    ev.tgt_rule = "prepositional phrase";
+                }
+            }
+            if ((e->frame & FR_RECIP) && src_idx < 0) {
+                static const char *const btw[] = {"between"};
+                int32_t pt;
+                int ch = pp_actor(&c, after, btw, 1, &pt);
+                if (ch < 0 && h > 0)
+                    ch = pp_actor(&c, ev.clause_first, btw, 1, &pt);
+                if (ch >= 0) {
+                    src_idx = mention_for_np(&c, ch, 0);
+                    int p2 = coord_partner(&c, ch);
+                    if (p2 >= 0 && tgt_idx < 0)
+                        tgt_idx = mention_for_np(&c, p2, 0);
+                    ev.src_rule = ev.tgt_rule = "between A and B";
+                    ev.symmetric = 1;
+                }
+            }
+            /* the governing verb: object of a light verb, or subject */
+            int gov = -1, as_subject = 0;
+            if (np->prep < 0) {
+                int32_t p = np->first - 1;
+                while (p >= 0 && (c.t[p].tag == TG_ADV))
+                    p--;
+                if (p >= 0 && c.t[p].chunk == CH_VG)
+                    gov = c.t[p].chunk_id;
+                if (gov < 0) {
+                    /* skip the noun's own PPs to find its verb */
+                    int32_t q = np->last + 1;
+                    while ((size_t)q < c.n) {
+                        if (c.t[q].chunk == CH_PP || c.t[q].chunk == CH_NP || c.t[q].tag == TG_ADV) {
+                            q++;
+                            continue;
+                        }
+                        break;
+                    }
+                    if ((size_t)q < c.n && c.t[q].chunk == CH_VG && c.s->chunks[c.t[q].chunk_id].finite) {
+                        gov = c.t[q].chunk_id;
+                        as_subject = 1;
+                    }
+                }
+            }
+            if (gov >= 0) {
+                const chunk *g = CH(&c, gov);
+                unsigned q = cue(&c, g->head);
+                int light = (q & (GC_LIGHT | GC_CHAIN)) != 0 || ((q & GC_REPORT) && !as_subject);
+                if (q & GC_EXTEND)
+                    ev.phase = PH_EXTEND;
+                if (q & GC_END)
+                    ev.phase = PH_END;
+                if (light || (q & (GC_EXTEND | GC_END))) {
+                    nchain = vg_chain(&c, gov, chain, 8);
+                    if (!as_subject && src_idx < 0) {
+                        const char *rule = NULL;
+                        int subj = subject_np(&c, gov, &rule, 0);
+                        if (subj >= 0 && g->passive == 0) {
+                            src_idx = mention_for_np(&c, subj, 0);
+                            ev.src_rule = "subject of the light verb";
+                        }
+                    } else if (as_subject && g->passive && src_idx < 0) {
+                        static const char *const by[] = {"by"};
+                        int32_t pt;
+                        int ch = pp_actor(&c, g->last + 1, by, 1, &pt);
+                        if (ch >= 0) {
+                            src_idx = mention_for_np(&c, ch, 0);
+                            ev.src_rule = "passive light verb: by-phrase";
+                        }
+                    }
+                    ev.trig_first = g->head < ev.trig_first ? g->head : ev.trig_first;
+                } else if (!as_subject) {
+                    /* the object of an ordinary verb: presupposed, so only
+                     * the tense matters, not the verb's negation */
+                    int ch1[1] = {gov};
+                    ev_mention tmp = ev;
+                    modality_of_chain(&c, ch1, 1, &tmp);
+                    ev.past = tmp.past;
+                } else {
+                    /* subject of an intransitive verb: "fighting erupted" */
+                    nchain = vg_chain(&c, gov, chain, 8);
+                }
+                if (as_subject && (q & (GC_EXTEND | GC_END)) && g->passive == 0) {
+                    /* "the truce expired" */
+                }
+            }
+            /* "end/expiration of a truce" */
+            if (np->prep >= 0 && tok_is(&c.t[np->prep], "of") && np->prep > 0) {
+                int pch = chunk_of(&c, np->prep - 1);
+                if (pch >= 0 && CH(&c, pch)->kind == CH_NP && (cue(&c, CH(&c, pch)->head) & GC_END))
+                    ev.phase = PH_END;
+            }
+            /* "no official statement", "no withdrawal" */
+            if (tok_is(&c.t[np->first], "no")) {
+                ev.modality = MOD_NEGATED;
+                ev.mod_cue = "no";
+            }
+            /* suspected/alleged attack */
+            for (int32_t k = np->first; k < h; k++)
+                if (cue(&c, k) & GC_UNCERTAIN) {
+                    ev.modality = MOD_UNCERTAIN;
+                    ev.mod_cue = c.t[k].fold;
+                }
+            excl = nc;
+        }
+
+        if (src_idx >= 0)
+            set_actor(&ev.src, &ev.has_src, &as->m[src_idx]);
+        if (tgt_idx >= 0 && tgt_idx != src_idx)
+            set_actor(&ev.tgt, &ev.has_tgt, &as->m[tgt_idx]);
+        if (!ev.has_tgt && !(e->frame & FR_NOTGT)) {
+            int ft = fallback_target(&c, &ev, src_idx, ht->tag == TG_VERB ? -1 : excl);
+            if (ft >= 0 && ft != src_idx) {
+                set_actor(&ev.tgt, &ev.has_tgt, &as->m[ft]);
+                ev.tgt_rule = "nearest other actor in the clause";
+            }
+        }
+        if (ev.modality == MOD_ASSERTED)
+            modality_of_chain(&c, chain, nchain, &ev);
+        clause_adverbs(&c, &ev);
+        /* attribution */
+        for (int r = 0; r < nrep; r++) {
+            const report *rp = &reps[r];
+            if (h < rp->scope_first || h > rp->scope_last)
+                continue;
+            if (rp->vg >= 0 && CH(&c, rp->vg)->head == h)
+                continue;
+            int m = rp->subj >= 0 ? mention_for_np(&c, rp->subj, 1) : -1;
+            if (m >= 0) {
+                ev.attr = as->m[m];
+                ev.has_attr = 1;
+            } else if (rp->subj >= 0) {
+                memset(&ev.attr, 0, sizeof ev.attr);
+                ev.attr.actor = -1;
+                ev.attr.start = c.t[CH(&c, rp->subj)->first].start;
+                ev.attr.end = c.t[CH(&c, rp->subj)->last].end;
+                ev.has_attr = 1;
+            }
+            if (ev.modality == MOD_ASSERTED) {
+                ev.modality = MOD_REPORTED;
+                ev.mod_cue = rp->vg >= 0 ? c.t[CH(&c, rp->vg)->head].lemma : "according to";
+            }
+            break;
+        }
+        if (!ev.has_attr && (c.t[h].flags & TF_INQUOTE)) {
+            for (int r = 0; r < nrep; r++) {
+                int m = reps[r].subj >= 0 ? mention_for_np(&c, reps[r].subj, 1) : -1;
+                if (m >= 0) {
+                    ev.attr = as->m[m];
+                    ev.has_attr = 1;
+                    if (ev.modality == MOD_ASSERTED) {
+                        ev.modality = MOD_REPORTED;
+                        ev.mod_cue = "quotation";
+                    }
+                    break;
+                }
+            }
+        }
+        resolve_both(&c, &ev);
+        inherit_parties(&c, &ev);
+        if ((e->frame & FR_NEEDTGT) && !ev.has_tgt)
+            continue;
+        /* consultations, aid and sanctions are relations: without a
+         * recipient there is no event to code */
+        if ((ev.type == EV_CONSULT || ev.type == EV_AID || ev.type == EV_SANCTION) &&
+            !(ev.has_tgt && has_code(&ev.tgt)))
+            continue;
+        if (!(ev.has_src && has_code(&ev.src)) && !(ev.has_tgt && has_code(&ev.tgt)))
+            continue;
+        /* Without a source, only a victim-centred report stands: a passive
+         * verb ("were killed") or violence (ASSAULT, COERCE).  A noun in an
+         * adjunct phrase with no agent ("in support of", "in a sign of
+         * cooperation") is background, not an event of its own. */
+        if (!(ev.has_src && has_code(&ev.src))) {
+            int passive = ht->tag == TG_VERB && ht->chunk_id >= 0 && CH(&c, ht->chunk_id)->passive;
+            if (!passive && ev.type != EV_ASSAULT && ev.type != EV_COERCE)
+                continue;
+            if (ht->tag != TG_VERB && ht->chunk_id >= 0 && CH(&c, ht->chunk_id)->prep >= 0)
+                continue;
+        }
+        /* evidence span: trigger plus the actors in this sentence */
+        uint32_t a = c.t[ev.trig_first].start, b = c.t[ev.trig_last].end;
+        if (c.t[h].start < a)
+            a = c.t[h].start;
+        if (c.t[h].end > b)
+            b = c.t[h].end;
+        if (ev.has_src && ev.src.start >= s->start && ev.src.end <= s->end) {
+            if (ev.src.start < a)
+                a = ev.src.start;
+            if (ev.src.end > b)
+                b = ev.src.end;
+        }
+        if (ev.has_tgt && ev.tgt.start >= s->start && ev.tgt.end <= s->end) {
+            if (ev.tgt.start < a)
+                a = ev.tgt.start;
+            if (ev.tgt.end > b)
+                b = ev.tgt.end;
+        }
+        ev.span_start = a;
+        ev.span_end = b;
+        /* cue words point into the sentence's arena, which is reused */
+        if (ev.mod_cue) {
+            snprintf(ev.mod_buf, sizeof ev.mod_buf, "%s", ev.mod_cue);
+            ev.mod_cue = NULL;
+        }
+        ev_mention *slot = VEC_PUSH(*out, *nout, *capout);
+        if (!slot) {
+            if (usedp != used)
+                free(usedp);
+            return -1;
+        }
+        *slot = ev;
+    }
+
+    /* Fold complements into their governing trigger. */
+    ev_mention *evs = *out + base;
+    size_t nev = *nout - base;
+    uint8_t drop[256] = {0};
+    for (size_t i = 0; i < nev && i < 256; i++) {
+        ev_mention *b = &evs[i];
+        const token *bh = &c.t[b->head];
+        for (size_t j = 0; j < nev && j < 256; j++) {
+            if (i == j || drop[j])
+                continue;
+            ev_mention *a = &evs[j];
+            const token *ah = &c.t[a->head];
+            if (ah->tag != TG_VERB || a->head >= b->head)
+                continue;
+            int absorb = 0;
+            if (bh->tag == TG_VERB) {
+                /* b's verb group is a complement in a's chain */
+                int ch[8];
+                int nch = vg_chain(&c, bh->chunk_id, ch, 8);
+                for (int k = 1; k < nch; k++)
+                    if (ch[k] == ah->chunk_id)
+                        absorb = 1;
+                /* "accused X of attacking": -ing in a PP of the clause */
+                if (!absorb && b->head > a->head && b->clause_first <= a->head + 12 &&
+                    CH(&c, bh->chunk_id)->participle && bh->vform == VF_GER && b->head > 0 &&
+                    c.t[b->head - 1].tag == TG_PREP && b->head - a->head < 12)
+                    absorb = 1;
+            } else {
+                /* b is a noun in a's object or a PP right after it */
+                int32_t lim = a->clause_last;
+                if (b->head > a->head && b->head <= lim && b->head - a->head <= 10)
+                    absorb = 1;
+            }
+            if (!absorb)
+                continue;
+            drop[i] = 1;
+            if (!a->has_tgt && b->has_tgt) {
+                a->tgt = b->tgt;
+                a->has_tgt = 1;
+                a->tgt_rule = "target of the folded complement";
+            }
+            /* an intention to do something conflictual is a threat */
+            if (a->type == EV_AGREE && ev_type_conflictual(b->type) && b->type != EV_REJECT &&
+                b->type != EV_ACCUSE && b->type != EV_REQUEST) {
+                a->type = EV_THREATEN;
+                a->cameo = "130";
+                a->mode = NULL;
+                a->type_rule = "intent to act against: THREATEN (CAMEO 13)";
+            }
+            break;
+        }
+    }
+    /* "X said it will Y": an expressed intention (CAMEO 03/13/12). */
+    for (size_t i = 0; i < nev && i < 256; i++) {
+        ev_mention *b = &evs[i];
+        if (drop[i] || !b->has_attr || c.t[b->head].tag != TG_VERB)
+            continue;
+        const chunk *vg = CH(&c, c.t[b->head].chunk_id);
+        if (!vg->future && !(vg->modal >= 0 && tok_is(&c.t[vg->modal], "would")))
+            continue;
+        /* the speaker is the actor, or a pronoun standing for it */
+        int same = b->has_src && (b->src.kind == AK_PRONOUN ||
+                                  (b->attr.country[0] && !strcmp(b->attr.country, b->src.country)) ||
+                                  (b->attr.actor >= 0 && b->attr.actor == b->src.actor));
+        if (!same)
+            continue;
+        if (b->modality == MOD_NEGATED) {
+            b->type = EV_REJECT;
+            b->cameo = "120";
+            b->type_rule = "said it will not: REJECT (CAMEO 12)";
+        } else if (ev_type_conflictual(b->type)) {
+            if (b->type != EV_THREATEN) {
+                b->type = EV_THREATEN;
+                b->cameo = "130";
+                b->type_rule = "said it will act against: THREATEN (CAMEO 13)";
+            }
+        } else if (b->type != EV_AGREE) {
+            b->type = EV_AGREE;
+            b->cameo = "030";
+            b->type_rule = "said it will: AGREE, an expressed intent (CAMEO 03)";
+        }
+        b->mode = NULL;
+        b->modality = MOD_REPORTED;
+    }
+    /* compact */
+    size_t w = 0;
+    for (size_t i = 0; i < nev; i++)
+        if (!(i < 256 && drop[i]))
+            evs[w++] = evs[i];
+    *nout = base + w;
+    /* remember the parties of this sentence's conflict */
+    for (size_t i = 0; i < w; i++) {
+        ev_mention *ev = &evs[i];
+        if ((ev->type == EV_ASSAULT || ev->type == EV_COERCE || ev->symmetric) && ev->has_src && ev->has_tgt &&
+            has_code(&ev->src) && has_code(&ev->tgt) && ev->src.kind != AK_BOTH) {
+            st->party[0] = ev->src;
+            st->party[1] = ev->tgt;
+            st->nparty = 2;
+            st->party_sent = s->index;
+        }
+    }
+    if (usedp != used)
+        free(usedp);
+    return 0;
+}

@@ -1,0 +1,22 @@
+#!/bin/sh
+# The seed report scored with the shared scorer.  The bounds are the
+# issue's targets where met; see the closing notes for the current figures.
+. "$(dirname "$0")/lib.sh"
+need_shared
+"$SITREP" code --date 2026-01-27 "$SHARED/seed/000_1fcff5cda893491c.txt" >"$T/seed.jsonl" || fail "coding the seed"
+python3 "$SHARED/eval/score" --gold "$SHARED/gold/seed.gold.json" --pred "$T/seed.jsonl" -v | tee "$T/score"
+python3 - "$T/score" "${SEED_MIN_FOUND:-7}" "${SEED_MIN_PRECISION:-0.80}" <<'PY' || fail "seed scores below the bounds"
+import re, sys
+s = open(sys.argv[1]).read()
+m = re.search(r"recall (\d+)/(\d+), precision (\d+)/(\d+), duplicates \d+, location \d+/\d+, date \d+/\d+, modality (\d+)/(\d+)", s)
+found, req, cor, pred, mok, mall = map(int, m.groups())
+print("found", found, "of", req, "precision", cor / max(pred, 1), "modality", mok, "/", mall)
+assert found >= int(sys.argv[2]), "recall"
+assert cor / max(pred, 1) >= float(sys.argv[3]), "precision"
+assert mok == mall, "modality"
+PY
+# sitrep eval agrees with the shared scorer
+"$SITREP" eval --gold "$SHARED/gold/seed.gold.json" --date 2026-01-27 "$SHARED/seed/000_1fcff5cda893491c.txt" >"$T/eval" || fail "sitrep eval"
+tail -1 "$T/eval" >"$T/a"; grep TOTAL "$T/score" >"$T/b"
+cmp -s "$T/a" "$T/b" || { fail "sitrep eval and shared/eval/score disagree"; cat "$T/a" "$T/b"; }
+finish
