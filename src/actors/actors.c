@@ -274,12 +274,26 @@ static void init_mention(act_mention *m, const sentence *s, int32_t first, int32
 }
 
 /* Fold atoms[a0..a1) into m.  Returns 1 if anything actor-like was added. */
+static int compose_atoms(const actor_dict *d, act_mention *m, const atom *at, size_t a0, size_t a1,
+                         const sentence *s, int with_skipped);
+
+/* "Kurdish-led SDF" is the SDF; "Vietnamese-led forces" are Vietnam's:
+ * an X-led modifier counts only when nothing else names the actor. */
 static int compose(const actor_dict *d, act_mention *m, const atom *at, size_t a0, size_t a1, const sentence *s)
+{
+    int any = compose_atoms(d, m, at, a0, a1, s, 0);
+    if (!m->country[0] && m->actor < 0)
+        any |= compose_atoms(d, m, at, a0, a1, s, 1);
+    return any;
+}
+
+static int compose_atoms(const actor_dict *d, act_mention *m, const atom *at, size_t a0, size_t a1,
+                         const sentence *s, int with_skipped)
 {
     int any = 0;
     for (size_t k = a0; k < a1; k++) {
         const atom *a = &at[k];
-        if (a->skip)
+        if (a->skip != with_skipped)
             continue;
         any = 1;
         switch (a->kind) {
@@ -292,10 +306,13 @@ static int compose(const actor_dict *d, act_mention *m, const atom *at, size_t a
             if (!m->kind || m->kind == AK_COUNTRY || m->kind == AK_CAPITAL || m->kind == AK_PEOPLE)
                 m->kind = a->kind == H_CAPITAL ? AK_CAPITAL : a->kind == H_PEOPLE ? AK_PEOPLE : AK_COUNTRY;
             if (a->kind == H_CAPITAL && a->last == m->head)
-                add_roles(m->roles, "GOV");   /* "Moscow said": the government */
+                m->capital_head = 1;
             if (a->kind == H_PEOPLE) {
+                /* "Palestinians", "Iraqi Kurds": the people, civilians */
                 m->plural = 1;
                 m->human = 1;
+                if (a->last == m->head)
+                    add_roles(m->roles, "CVL");
             }
             if (!m->name && (a->kind == H_COUNTRY || a->kind == H_CAPITAL) && a->last == m->head)
                 m->name = d->countries[a->ref].name;
@@ -437,6 +454,25 @@ static int clause_break(const sentence *s, int32_t a, int32_t b)
 static int resolve(const act_state *st, const act_mention *cur, size_t ncur, const sentence *s,
                    int32_t before_tok, want w, int possessive, act_mention *out)
 {
+    /* first the subject of the sentence ("Militants loyal to X said they"),
+     * then the nearest mention */
+    for (size_t k = 0; k < ncur; k++) {
+        const act_mention *m = &cur[k];
+        if (m->last >= before_tok || m->kind == AK_PRONOUN || m->role != AM_MAIN)
+            continue;
+        int32_t nx = m->last + 1;
+        while ((size_t)nx < s->ntok && (s->toks[nx].chunk == CH_PP || s->toks[nx].tag == TG_ADV ||
+                                       (s->toks[nx].chunk == CH_NP && s->chunks[s->toks[nx].chunk_id].prep >= 0) ||
+                                       s->toks[nx].tag == TG_ADJ))
+            nx++;
+        int subject = m->chunk >= 0 && s->chunks[m->chunk].prep < 0 && (size_t)nx < s->ntok &&
+                      s->toks[nx].chunk == CH_VG && nx < before_tok;
+        if (subject && fits(m, w) && possessive) {
+            *out = *m;
+            return 1;
+        }
+        break;  /* only the first mention can be the sentence's subject */
+    }
     for (size_t k = ncur; k-- > 0;) {
         const act_mention *m = &cur[k];
         if (m->last >= before_tok || m->kind == AK_PRONOUN)
@@ -535,14 +571,14 @@ static int both_phrase(const token *t, int32_t first, int32_t last)
  * country from the place or the report's focus. */
 static int domestic_roles(const char *roles)
 {
-    static const char *const dom[] = {"GOV", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "EDU", "LAB",
-                                      "BUS", "MED", "CVL", "REL", "CRM", "AGR", "HLH", "ELI", "UAF",
-                                      "PRO", "SEP", "INS", "REF", NULL};
+    static const char *const abroad[] = {"MIL", "IGO", "NGO", "MNC", NULL};
+    if (!roles[0])
+        return 0;
     for (size_t i = 0; roles[i] && roles[i + 1] && roles[i + 2]; i += 3)
-        for (const char *const *d = dom; *d; d++)
+        for (const char *const *d = abroad; *d; d++)
             if (!strncmp(roles + i, *d, 3))
-                return 1;
-    return 0;
+                return 0;
+    return 1;
 }
 
 /* ---- the sentence ----------------------------------------------------- */
@@ -814,6 +850,26 @@ int actors_sentence(const actor_dict *d, act_state *st, const char *text,
         ai = a1;
     }
 
+    /* A capital stands for the government when it acts ("Moscow said",
+     * "Moscow's intervention", "relations with Washington"), not when it is
+     * a place ("in Algiers", "blockade Paris"). */
+    for (size_t k = 0; k < nm; k++) {
+        act_mention *m = &ms[k];
+        if (!m->capital_head)
+            continue;
+        int32_t prep = m->chunk >= 0 ? s->chunks[m->chunk].prep : -1;
+        int place = prep >= 0 && locative(m, s);
+        int32_t nx = m->last + 1;
+        int agent = m->role == AM_POSS || prep < 0 ? 1 : !place;
+        if (prep < 0 && (size_t)nx < s->ntok && t[nx].chunk != CH_VG && t[nx].tag != TG_POS && m->role != AM_POSS) {
+            /* an object ("visited Moscow", "blockade Paris"): the city */
+            int32_t pv = m->first - 1;
+            if (pv >= 0 && t[pv].chunk == CH_VG)
+                agent = 0;
+        }
+        if (agent)
+            add_roles(m->roles, "GOV");
+    }
     /* Names: known from earlier appositions and titles. */
     for (size_t k = 0; k < nm; k++) {
         act_mention *m = &ms[k];
@@ -911,7 +967,10 @@ int actors_sentence(const actor_dict *d, act_state *st, const char *text,
                 m->via = "agent + country of the phrase that follows";
             }
         }
-        if (!m->country[0] && domestic) {
+        /* "President Bush" when the dictionary lacks him: a name, whose
+         * country the report's focus does not tell */
+        int titled_name = t[m->head].tag == TG_PROPN && !(t[m->head].cand & LEX_N);
+        if (!m->country[0] && domestic && !titled_name) {
             const char *fc = focus_country(st);
             if (!fc) {
                 for (size_t j = 0; j < nm; j++)

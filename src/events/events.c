@@ -67,6 +67,14 @@ static unsigned cue(const ctx *c, int32_t tok)
     return ev_cue(c->d, c->t[tok].lemma);
 }
 
+static int mention_role(const ctx *c, int ch, int role)
+{
+    for (size_t k = 0; k < c->as->n; k++)
+        if (c->as->m[k].chunk == ch && c->as->m[k].role == role)
+            return (int)k;
+    return -1;
+}
+
 /* The mention that stands for NP chunk ch: its main actor, else (when
  * allow_poss) its possessor or modifier. */
 static int mention_for_np(const ctx *c, int ch, int allow_poss)
@@ -96,27 +104,24 @@ static int mention_for_np(const ctx *c, int ch, int allow_poss)
  * the of-phrase after a quantity. */
 static int mention_for_subject(const ctx *c, int ch)
 {
-    int m = mention_for_np(c, ch, 0);
-    if (m >= 0)
-        return m;
-    const chunk *x = CH(c, ch);
-    int32_t nx = x->last + 1;
-    if ((size_t)nx < c->n && tok_is(&c->t[nx], "of") && c->t[nx].chunk == CH_PP) {
-        int ch2 = c->t[nx].chunk_id;
-        int m2 = mention_for_np(c, ch2, 0);
-        if (m2 >= 0)
-            return m2;
+    for (int hop = 0; hop < 3 && ch >= 0; hop++) {
+        int m = mention_for_np(c, ch, 0);
+        if (m >= 0)
+            return m;
+        /* "The Turkish and Greek sides": an actor modifier of the subject */
+        m = mention_role(c, ch, AM_MOD);
+        if (m >= 0 && !c->as->m[m].inferred)
+            return m;
+        const chunk *x = CH(c, ch);
+        int32_t nx = x->last + 1;
+        if ((size_t)nx < c->n && tok_is(&c->t[nx], "of") && c->t[nx].chunk == CH_PP)
+            ch = c->t[nx].chunk_id;
+        else
+            break;
     }
     return -1;
 }
 
-static int mention_role(const ctx *c, int ch, int role)
-{
-    for (size_t k = 0; k < c->as->n; k++)
-        if (c->as->m[k].chunk == ch && c->as->m[k].role == role)
-            return (int)k;
-    return -1;
-}
 
 static int has_code(const act_mention *m)
 {
@@ -276,7 +281,7 @@ static int subject_np(const ctx *c, int vgc, const char **rule, int depth)
             continue;
         }
         if (t->tag == TG_ADV || t->tag == TG_NEG || t->tag == TG_AUX || t->tag == TG_MODAL ||
-            (t->tag == TG_PUNCT && !hard_boundary(t) && !is_punct(t, ",")))
+            t->tag == TG_PREP || (t->tag == TG_PUNCT && !hard_boundary(t) && !is_punct(t, ",")))
         {
             p--;
             continue;
@@ -356,9 +361,12 @@ static int word_matches(const trig_word *w, const token *t)
 
 static int gap_ok(const token *t)
 {
+    /* inside a noun phrase: "granted political asylum", "gave the Ivory
+     * Coast 5.1 million dollars of aid", "photographs and other intelligence" */
     return t->tag == TG_DET || t->tag == TG_PRPS || t->tag == TG_ADJ || t->tag == TG_NOUN ||
            t->tag == TG_PROPN || t->tag == TG_NUM || t->tag == TG_ADV || t->tag == TG_POS ||
-           (t->tag == TG_PUNCT && tok_is(t, "-")) || (t->tag == TG_VERB && t->vform == VF_PART);
+           (t->tag == TG_PUNCT && tok_is(t, "-")) || (t->tag == TG_VERB && t->vform == VF_PART) ||
+           (t->tag == TG_PREP && tok_is(t, "of")) || (t->tag == TG_CONJ && (tok_is(t, "and") || tok_is(t, "or")));
 }
 
 /* Verb particles may stand after the object: "pulled its forces out". */
@@ -391,7 +399,7 @@ static int match_entry(const ctx *c, const trig_entry *e, int32_t h, int32_t *fi
         int gap = e->w[k + 1].gap;
         p = skip_hyphen(t, p - 1, -1, c->n);
         int found = 0;
-        for (int g = 0; p >= 0 && g <= (gap ? 5 : 0); g++, p--) {
+        for (int g = 0; p >= 0 && g <= (gap ? 7 : 0); g++, p--) {
             if (used[p])
                 break;
             if (word_matches(&e->w[k], &t[p])) {
@@ -410,7 +418,7 @@ static int match_entry(const ctx *c, const trig_entry *e, int32_t h, int32_t *fi
         int gap = e->w[k].gap || (k == e->headi + 1 && e->w[e->headi].pos == 'v' && particle_word(&e->w[k]));
         p = skip_hyphen(t, p + 1, 1, c->n);
         int found = 0;
-        for (int g = 0; (size_t)p < c->n && g <= (gap ? 5 : 0); g++, p++) {
+        for (int g = 0; (size_t)p < c->n && g <= (gap ? 7 : 0); g++, p++) {
             if (used[p])
                 break;
             if (word_matches(&e->w[k], &t[p])) {
@@ -478,6 +486,11 @@ static int find_reports(const ctx *c, report *r, int max)
         const char *rule;
         int subj = subject_np(c, (int)k, &rule, 0);
         int32_t after = x->last + 1;
+        /* "said on Friday they would": skip adverbials */
+        while ((size_t)after < c->n && (c->t[after].tag == TG_ADV || c->t[after].chunk == CH_PP ||
+                                        (c->t[after].chunk == CH_NP && c->t[after].chunk_id >= 0 &&
+                                         CH(c, c->t[after].chunk_id)->prep >= 0)))
+            after++;
         /* "told reporters that": skip an indirect object */
         int ch = chunk_of(c, after);
         if (ch >= 0 && CH(c, ch)->kind == CH_NP && CH(c, ch)->prep < 0 && (size_t)CH(c, ch)->last + 1 < c->n &&
@@ -504,12 +517,22 @@ static int find_reports(const ctx *c, report *r, int max)
             }
             n++;
         } else if (x->first > 0) {
-            /* "CLAUSE, X said." or "CLAUSE, said X." */
+            /* "CLAUSE, X said." or "CLAUSE, said X.": the comma before the
+             * speaker, who may be a long phrase ("a statement issued by the
+             * ministry of finance said") */
             int32_t q = x->first - 1;
             if (subj >= 0 && CH(c, subj)->first < x->first)
                 q = CH(c, subj)->first - 1;
             while (q >= 0 && (c->t[q].tag == TG_ADV))
                 q--;
+            if (q >= 0 && !is_punct(&c->t[q], ",") && !(c->t[q].flags & TF_QUOTE)) {
+                int32_t r = q;
+                while (r >= 0 && x->first - r < 16 && !is_punct(&c->t[r], ",") && !(c->t[r].flags & TF_QUOTE) &&
+                       !(c->t[r].chunk == CH_VG && CH(c, c->t[r].chunk_id)->finite))
+                    r--;
+                if (r >= 0 && (is_punct(&c->t[r], ",") || (c->t[r].flags & TF_QUOTE)) && r > 2)
+                    q = r;
+            }
             if (q >= 0 && (is_punct(&c->t[q], ",") || (c->t[q].flags & TF_QUOTE))) {
                 rp->scope_first = 0;
                 rp->scope_last = q;
@@ -559,28 +582,48 @@ static int vg_chain(const ctx *c, int vgc, int *out, int max)
     return n;
 }
 
-static void modality_of_chain(const ctx *c, const int *chain, int nchain, ev_mention *ev)
+/* Cue words of a verb group's head: its lemma, or its form ("willing"). */
+static unsigned head_cue(const ctx *c, int32_t tok)
+{
+    return ev_cue(c->d, c->t[tok].lemma) | ev_cue(c->d, c->t[tok].fold);
+}
+
+/* An intent adjective between a copula and an infinitive: "is willing to",
+ * "are ready to". */
+static int intent_adjective(const ctx *c, int gov, int comp)
+{
+    for (int32_t k = CH(c, gov)->last + 1; k < CH(c, comp)->first; k++)
+        if (head_cue(c, k) & GC_INTENT)
+            return k;
+    return -1;
+}
+
+/* Modality from the chain of verb groups (chain[0] the event's own group
+ * when own is set: its head is the trigger, whose cue words do not apply). */
+static void modality_of_chain(const ctx *c, const int *chain, int nchain, int own, ev_mention *ev)
 {
     for (int i = 0; i < nchain; i++) {
         const chunk *x = CH(c, chain[i]);
-        unsigned q = cue(c, x->head);
+        unsigned q = (i == 0 && own) ? 0 : head_cue(c, x->head);
         if (x->negated || (q & GC_NEGATE)) {
             ev->modality = MOD_NEGATED;
             ev->mod_cue = x->negated ? "not" : c->t[x->head].lemma;
+            ev->neg_by_fail = !x->negated;
             return;
         }
     }
     for (int i = 0; i < nchain; i++) {
         const chunk *x = CH(c, chain[i]);
-        unsigned q = cue(c, x->head);
+        unsigned q = (i == 0 && own) ? 0 : head_cue(c, x->head);
         if (x->future || (q & GC_PLAN) || (x->modal >= 0 && tok_is(&c->t[x->modal], "shall"))) {
             ev->modality = MOD_PLANNED;
             ev->mod_cue = x->future ? c->t[x->modal >= 0 ? x->modal : x->head].fold : c->t[x->head].lemma;
             ev->future = 1;
             return;
         }
-        /* "is to visit": be + infinitive */
-        if (i + 1 < nchain && c->t[x->head].tag == TG_AUX && c->t[x->head].aux == AUX_BE) {
+        /* "is to visit": be + infinitive, nothing between */
+        if (i > 0 && c->t[x->head].tag == TG_AUX && c->t[x->head].aux == AUX_BE &&
+            CH(c, chain[i - 1])->first == x->last + 1) {
             ev->modality = MOD_PLANNED;
             ev->mod_cue = "be to";
             ev->future = 1;
@@ -595,7 +638,8 @@ static void modality_of_chain(const ctx *c, const int *chain, int nchain, ev_men
             ev->mod_cue = c->t[x->modal].fold;
             return;
         }
-        if (cue(c, x->head) & GC_UNCERTAIN && !(cue(c, x->head) & GC_REPORT)) {
+        unsigned q = (i == 0 && own) ? 0 : head_cue(c, x->head);
+        if ((q & GC_UNCERTAIN) && !(q & GC_REPORT)) {
             ev->modality = MOD_UNCERTAIN;
             ev->mod_cue = c->t[x->head].lemma;
             return;
@@ -604,13 +648,26 @@ static void modality_of_chain(const ctx *c, const int *chain, int nchain, ev_men
     if (nchain) {
         const chunk *x = CH(c, chain[0]);
         const token *h = &c->t[x->head];
-        int perfect = x->perfect;
-        int past = h->vform == VF_PAST || perfect;
+        int past = h->vform == VF_PAST || x->perfect;
         for (int32_t k = x->first; k <= x->last; k++)
             if (c->t[k].tag == TG_AUX && c->t[k].vform == VF_PAST)
                 past = 1;
         ev->past = (uint8_t)past;
     }
+}
+
+/* An expressed intention in the chain ("promised to", "is willing to",
+ * "offered to"): returns the cue's token, or -1. */
+static int32_t intent_in_chain(const ctx *c, const int *chain, int nchain)
+{
+    for (int i = 1; i < nchain; i++) {
+        if (head_cue(c, CH(c, chain[i])->head) & GC_INTENT)
+            return CH(c, chain[i])->head;
+        int32_t a = intent_adjective(c, chain[i], chain[i - 1]);
+        if (a >= 0)
+            return a;
+    }
+    return -1;
 }
 
 /* Adverbs of uncertainty anywhere in the clause span. */
@@ -626,6 +683,50 @@ static void clause_adverbs(const ctx *c, ev_mention *ev)
             return;
         }
     }
+}
+
+/* The entry behind REQUEST events made from "X said Y must Z". */
+static const trig_entry oblige_entry = {
+    .type = EV_REQUEST, .cameo = "100", .pattern = "<speaker> said <actor> must|should ...",
+    .file = "grammar.tsv (oblige)", .line = 0, .next = UINT32_MAX};
+
+/* ---- the standing of a trigger in its sentence ------------------------ */
+
+enum { ST_MAIN, ST_COMPLEMENT, ST_RELATIVE, ST_ADVERBIAL, ST_CONDITIONAL };
+
+/* Look left from the trigger for what opens its clause, jumping over
+ * parentheticals between commas: a relative pronoun (background), a
+ * conditional (if, unless: hypothetical), another subordinator (after,
+ * because: background), "that" (a complement) or nothing (main clause). */
+static int clause_status(const ctx *c, int32_t head)
+{
+    for (int32_t p = head - 1; p >= 0; p--) {
+        const token *t = &c->t[p];
+        if (is_punct(t, ",")) {
+            int32_t q = p - 1;
+            while (q >= 0 && !is_punct(&c->t[q], ",") && !hard_boundary(&c->t[q]) && p - q < 25)
+                q--;
+            /* "Hamas, which advocates X, ran": skip the relative clause */
+            if (q >= 0 && is_punct(&c->t[q], ",") && c->t[q + 1].tag == TG_WH) {
+                p = q;
+                continue;
+            }
+            continue;
+        }
+        if (t->tag == TG_WH)
+            return ST_RELATIVE;
+        if (t->tag == TG_SCONJ) {
+            if (tok_is(t, "if") || tok_is(t, "unless") || tok_is(t, "until") || tok_is(t, "whether") ||
+                tok_is(t, "lest") || tok_is(t, "once") || tok_is(t, "before"))
+                return ST_CONDITIONAL;
+            if (tok_is(t, "that"))
+                return ST_COMPLEMENT;
+            return ST_ADVERBIAL;
+        }
+        if (is_punct(t, ";") || is_punct(t, ":"))
+            return ST_MAIN;
+    }
+    return ST_MAIN;
 }
 
 /* ---- events ----------------------------------------------------------- */
@@ -808,7 +909,9 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
             int subj = subject_np(&c, vgc, &rule, 0);
             int second = -1;
             int obj = object_np(&c, vgc, &second);
-            if (vg->passive) {
+            int adjectival = vg->passive && (size_t)vg->last + 1 < c.n && tok_is(&c.t[vg->last + 1], "to") &&
+                             (head_cue(&c, vg->head) & GC_INTENT);
+            if (vg->passive && !adjectival) {
                 static const char *const by[] = {"by"};
                 int32_t pt;
                 int bych = pp_actor(&c, vg->last + 1, by, 1, &pt);
@@ -987,6 +1090,18 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
                     ev.symmetric = 1;
                 }
             }
+            /* "its demand that Israel ease restrictions": the clause's subject */
+            if (tgt_idx < 0 && (size_t)np->last + 2 < c.n && tok_is(&c.t[np->last + 1], "that") &&
+                c.t[np->last + 1].tag == TG_SCONJ) {
+                int ch = chunk_of(&c, np->last + 2);
+                if (ch >= 0 && CH(&c, ch)->kind == CH_NP) {
+                    int m = mention_for_np(&c, ch, 1);
+                    if (m >= 0) {
+                        tgt_idx = m;
+                        ev.tgt_rule = "subject of the that-clause";
+                    }
+                }
+            }
             /* the governing verb: object of a light verb, or subject */
             int gov = -1, as_subject = 0;
             if (np->prep < 0) {
@@ -1025,7 +1140,7 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
                         const char *rule = NULL;
                         int subj = subject_np(&c, gov, &rule, 0);
                         if (subj >= 0 && g->passive == 0) {
-                            src_idx = mention_for_np(&c, subj, 0);
+                            src_idx = mention_for_subject(&c, subj);
                             ev.src_rule = "subject of the light verb";
                         }
                     } else if (as_subject && g->passive && src_idx < 0) {
@@ -1041,9 +1156,10 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
                 } else if (!as_subject) {
                     /* the object of an ordinary verb: presupposed, so only
                      * the tense matters, not the verb's negation */
+                    ev.secondary = 1;
                     int ch1[1] = {gov};
                     ev_mention tmp = ev;
-                    modality_of_chain(&c, ch1, 1, &tmp);
+                    modality_of_chain(&c, ch1, 1, 0, &tmp);
                     ev.past = tmp.past;
                 } else {
                     /* subject of an intransitive verb: "fighting erupted" */
@@ -1073,6 +1189,20 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
             excl = nc;
         }
 
+        {
+            int st_ = clause_status(&c, h);
+            if (st_ == ST_CONDITIONAL)
+                ev.conditional = 1;
+            else if (st_ == ST_RELATIVE || st_ == ST_ADVERBIAL)
+                ev.secondary = 1;
+            if (ht->tag == TG_VERB && ht->chunk_id >= 0 && CH(&c, ht->chunk_id)->participle && nchain <= 1)
+                ev.secondary = 1;   /* "refugees fleeing the war", "a curfew imposed in 1989" */
+            if (ht->tag != TG_VERB && ht->chunk_id >= 0 && CH(&c, ht->chunk_id)->prep >= 0)
+                ev.secondary = 1;   /* "in support of", "during an offensive" */
+            for (int32_t k = h + 1; (size_t)k < c.n; k++)
+                if (c.t[k].tag == TG_SCONJ && tok_is(&c.t[k], "unless"))
+                    ev.unless = 1;
+        }
         if (src_idx >= 0)
             set_actor(&ev.src, &ev.has_src, &as->m[src_idx]);
         if (tgt_idx >= 0 && tgt_idx != src_idx)
@@ -1085,8 +1215,39 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
             }
         }
         if (ev.modality == MOD_ASSERTED)
-            modality_of_chain(&c, chain, nchain, &ev);
+            modality_of_chain(&c, chain, nchain, ht->tag == TG_VERB, &ev);
         clause_adverbs(&c, &ev);
+        /* "is willing to withdraw", "is prepared to lift the ban": an
+         * expressed intention, CAMEO 03 (cooperative) or 13 (conflictual) */
+        int32_t itok = intent_in_chain(&c, chain, nchain);
+        if (itok >= 0 && ev.modality != MOD_NEGATED) {
+            int conflict = ev_type_conflictual(ev.type) && ev.type != EV_REJECT && ev.type != EV_ACCUSE &&
+                           ev.type != EV_REQUEST;
+            if (ev.type == EV_ASSAULT && (lemma_is(&c.t[itok], "prepare") || tok_is(&c.t[itok], "prepared") ||
+                                          tok_is(&c.t[itok], "ready"))) {
+                /* "prepared to resume shelling": readiness, CAMEO 15 */
+                ev.type = EV_MOBILIZE;
+                ev.cameo = "150";
+                ev.mode = NULL;
+                ev.type_rule = "preparing to attack: MOBILIZE (CAMEO 15)";
+            } else if (ev.type != EV_THREATEN && ev.type != EV_AGREE) {
+                ev.type = conflict ? EV_THREATEN : EV_AGREE;
+                ev.cameo = conflict ? "130" : "030";
+                ev.mode = NULL;
+                ev.type_rule = conflict ? "expressed intent to act against: THREATEN (CAMEO 13)" :
+                                          "expressed intent: AGREE (CAMEO 03)";
+            }
+            if (ev.modality == MOD_PLANNED)
+                ev.modality = MOD_ASSERTED;
+        }
+        /* "failed to reach agreement": a rejection (CAMEO 12) */
+        if (ev.modality == MOD_NEGATED && ev.neg_by_fail && !ev_type_conflictual(ev.type)) {
+            ev.type = EV_REJECT;
+            ev.cameo = "120";
+            ev.mode = NULL;
+            ev.modality = MOD_ASSERTED;
+            ev.type_rule = "failed to cooperate: REJECT (CAMEO 12)";
+        }
         /* attribution */
         for (int r = 0; r < nrep; r++) {
             const report *rp = &reps[r];
@@ -1127,13 +1288,12 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
         }
         resolve_both(&c, &ev);
         inherit_parties(&c, &ev);
-        if ((e->frame & FR_NEEDTGT) && !ev.has_tgt)
-            continue;
         /* consultations, aid and sanctions are relations: without a
-         * recipient there is no event to code */
-        if ((ev.type == EV_CONSULT || ev.type == EV_AID || ev.type == EV_SANCTION) &&
-            !(ev.has_tgt && has_code(&ev.tgt)))
-            continue;
+         * recipient there is no event to code (decided after folding, which
+         * may give the target) */
+        if (((e->frame & FR_NEEDTGT) && !ev.has_tgt) ||
+            ((ev.type == EV_CONSULT || ev.type == EV_AID || ev.type == EV_SANCTION) && !(ev.has_tgt && has_code(&ev.tgt))))
+            ev.needs_target = 1;
         if (!(ev.has_src && has_code(&ev.src)) && !(ev.has_tgt && has_code(&ev.tgt)))
             continue;
         /* Without a source, only a victim-centred report stands: a passive
@@ -1181,6 +1341,69 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
         *slot = ev;
     }
 
+    /* "X said Y must Z": a demand from X on Y (CAMEO 10), whatever Z is. */
+    for (int r = 0; r < nrep; r++) {
+        const report *rp = &reps[r];
+        if (rp->vg < 0 || rp->subj < 0 || rp->scope_first <= CH(&c, rp->vg)->last)
+            continue;
+        int sm = mention_for_subject(&c, rp->subj);
+        if (sm < 0 || !has_code(&as->m[sm]))
+            continue;
+        for (size_t k = 0; k < s->nchunks; k++) {
+            const chunk *x = CH(&c, (int)k);
+            if (x->kind != CH_VG || x->first < rp->scope_first || x->first > rp->scope_last)
+                continue;
+            int oblige = x->modal >= 0 && (head_cue(&c, x->modal) & GC_OBLIGE);
+            if (!oblige && (lemma_is(&c.t[x->head], "have") || lemma_is(&c.t[x->head], "need")) &&
+                (size_t)x->last + 1 < c.n && c.t[x->last + 1].tag == TG_TO)
+                oblige = 1;
+            if (!oblige)
+                continue;
+            const char *rule;
+            int subj = subject_np(&c, (int)k, &rule, 0);
+            int tm = subj >= 0 ? mention_for_subject(&c, subj) : -1;
+            if (tm < 0 || !has_code(&as->m[tm]))
+                break;
+            ev_mention ev;
+            memset(&ev, 0, sizeof ev);
+            ev.sent = s->index;
+            ev.head = x->head;
+            ev.trig_first = x->modal >= 0 ? x->modal : x->first;
+            ev.trig_last = x->head;
+            ev.trig_start = c.t[ev.trig_first].start;
+            ev.trig_end = c.t[x->head].end;
+            ev.entry = &oblige_entry;
+            ev.type = EV_REQUEST;
+            ev.cameo = "100";
+            ev.modality = MOD_ASSERTED;
+            ev.d_start = ev.d_end = DATE_NONE;
+            ev.until = DATE_NONE;
+            ev.src = as->m[sm];
+            ev.has_src = 1;
+            ev.tgt = as->m[tm];
+            ev.has_tgt = 1;
+            ev.src_rule = "speaker of the reported obligation";
+            ev.tgt_rule = "subject of the obliged clause";
+            ev.type_rule = "X said Y must: REQUEST (CAMEO 10)";
+            clause_extent(&c, x->head, &ev.clause_first, &ev.clause_last);
+            uint32_t a0 = c.t[CH(&c, rp->subj)->first].start, b0 = c.t[x->head].end;
+            ev.span_start = a0 < ev.trig_start ? a0 : ev.trig_start;
+            ev.span_end = b0;
+            /* the obliged action is the content of the demand */
+            for (size_t i = base; i < *nout; i++)
+                if ((*out)[i].head >= rp->scope_first && (*out)[i].head <= rp->scope_last)
+                    (*out)[i].conditional = 1;
+            ev_mention *slot = VEC_PUSH(*out, *nout, *capout);
+            if (!slot) {
+                if (usedp != used)
+                    free(usedp);
+                return -1;
+            }
+            *slot = ev;
+            break;
+        }
+    }
+
     /* Fold complements into their governing trigger. */
     ev_mention *evs = *out + base;
     size_t nev = *nout - base;
@@ -1193,8 +1416,18 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
                 continue;
             ev_mention *a = &evs[j];
             const token *ah = &c.t[a->head];
-            if (ah->tag != TG_VERB || a->head >= b->head)
+            if (a->head >= b->head)
                 continue;
+            if (ah->tag != TG_VERB) {
+                /* a noun with a that-clause: "its demand that Israel ease ..." */
+                int ach = ah->chunk_id;
+                int32_t th = ach >= 0 ? CH(&c, ach)->last + 1 : -1;
+                if (th < 0 || (size_t)th >= c.n || !tok_is(&c.t[th], "that") || c.t[th].tag != TG_SCONJ ||
+                    b->head <= th)
+                    continue;
+                drop[i] = 1;
+                break;
+            }
             int absorb = 0;
             if (bh->tag == TG_VERB) {
                 /* b's verb group is a complement in a's chain */
@@ -1212,6 +1445,15 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
                 /* b is a noun in a's object or a PP right after it */
                 int32_t lim = a->clause_last;
                 if (b->head > a->head && b->head <= lim && b->head - a->head <= 10)
+                    absorb = 1;
+            }
+            /* "demanded that Hamas renounce ...": the that-clause is the
+             * content of a's act, not an event of its own */
+            {
+                int32_t th = CH(&c, ah->chunk_id)->last + 1;
+                while ((size_t)th < c.n && (c.t[th].tag == TG_ADV))
+                    th++;
+                if ((size_t)th < c.n && tok_is(&c.t[th], "that") && c.t[th].tag == TG_SCONJ && b->head > th)
                     absorb = 1;
             }
             if (!absorb)
@@ -1241,11 +1483,11 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
         const chunk *vg = CH(&c, c.t[b->head].chunk_id);
         if (!vg->future && !(vg->modal >= 0 && tok_is(&c.t[vg->modal], "would")))
             continue;
-        /* the speaker is the actor, or a pronoun standing for it */
-        int same = b->has_src && (b->src.kind == AK_PRONOUN ||
-                                  (b->attr.country[0] && !strcmp(b->attr.country, b->src.country)) ||
-                                  (b->attr.actor >= 0 && b->attr.actor == b->src.actor));
-        if (!same)
+        /* the speaker is the actor, its side, or the press: not another
+         * known party (then it is only a report of a plan) */
+        int media = strstr(b->attr.roles, "MED") != NULL;
+        int other = b->attr.country[0] && b->src.country[0] && strcmp(b->attr.country, b->src.country) && !media;
+        if (!b->has_src || other)
             continue;
         if (b->modality == MOD_NEGATED) {
             b->type = EV_REJECT;
@@ -1265,6 +1507,34 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
         b->mode = NULL;
         b->modality = MOD_REPORTED;
     }
+    /* "X will Y unless Z": a conditional commitment is a threat (CAMEO 13) */
+    for (size_t i = 0; i < nev && i < 256; i++) {
+        ev_mention *b = &evs[i];
+        if (drop[i] || !b->unless || b->conditional || b->secondary)
+            continue;
+        if (b->future || b->type == EV_AGREE || b->modality == MOD_PLANNED) {
+            b->type = EV_THREATEN;
+            b->cameo = "130";
+            b->mode = NULL;
+            b->type_rule = "commitment on a condition (unless): THREATEN (CAMEO 13)";
+            if (b->modality == MOD_PLANNED)
+                b->modality = b->has_attr ? MOD_REPORTED : MOD_ASSERTED;
+        }
+    }
+    /* Hypothetical events (if, unless) are not events.  Background ones
+     * (relative clauses, adjuncts, presupposed objects) stand only when the
+     * sentence says nothing else. */
+    int primary = 0;
+    for (size_t i = 0; i < nev && i < 256; i++) {
+        if (evs[i].conditional || (evs[i].needs_target && !(evs[i].has_tgt && has_code(&evs[i].tgt))))
+            drop[i] = 1;
+        if (!drop[i] && !evs[i].secondary)
+            primary = 1;
+    }
+    if (primary)
+        for (size_t i = 0; i < nev && i < 256; i++)
+            if (evs[i].secondary)
+                drop[i] = 1;
     /* compact */
     size_t w = 0;
     for (size_t i = 0; i < nev; i++)

@@ -112,6 +112,11 @@ typedef struct ev_mention {
     uint8_t future;                         /* for date direction */
     uint8_t past;
     uint8_t has_src, has_tgt, has_attr;
+    uint8_t neg_by_fail;                    /* "failed to", "refrained from" */
+    uint8_t secondary;                      /* background: relative clause, adjunct... */
+    uint8_t conditional;                    /* in an if/unless clause */
+    uint8_t unless;                         /* its sentence makes it conditional: "unless" */
+    uint8_t needs_target;                   /* dropped unless folding gives a target */
     const char *mode, *cameo;
     act_mention src, tgt, attr;
     int32_t clause_first, clause_last;

@@ -58,8 +58,12 @@ static size_t scan_np(const token *t, size_t n, size_t i, long *head)
             if (m == k && k == j && t[m].tag == TG_VERB)
                 break;
             if (np_mod(&t[m]) || (t[m].tag == TG_ADV && m + 1 < n && t[m + 1].tag == TG_ADJ)) {
+                /* "the fighting", "heavy fighting": an -ing head after a
+                 * determiner or adjective, not after a noun ("refugees
+                 * fleeing the war") */
                 if (np_head(&t[m]) || (t[m].tag == TG_VERB && t[m].vform == VF_GER && m + 1 < n &&
-                                       !np_mod(&t[m + 1])))
+                                       !np_mod(&t[m + 1]) && m > j &&
+                                       (t[m - 1].tag == TG_DET || t[m - 1].tag == TG_ADJ || t[m - 1].tag == TG_PRPS)))
                     lh = (long)m;
                 m++;
                 continue;

@@ -12,6 +12,8 @@
 #include "text.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int ends_with(const char *s, size_t n, const char *suf)
@@ -53,17 +55,6 @@ static long prev_core(const token *t, long i)
     return -1;
 }
 
-static int could_be_part(const token *t)
-{
-    return ends_with(t->fold, t->flen, "ed") || ends_with(t->fold, t->flen, "en") ||
-           ends_with(t->fold, t->flen, "wn") || ends_with(t->fold, t->flen, "ung") ||
-           ends_with(t->fold, t->flen, "ought") || ends_with(t->fold, t->flen, "ught") ||
-           ends_with(t->fold, t->flen, "t") || ends_with(t->fold, t->flen, "ne") ||
-           ends_with(t->fold, t->flen, "ld") || ends_with(t->fold, t->flen, "id") ||
-           ends_with(t->fold, t->flen, "ck") || ends_with(t->fold, t->flen, "ut") ||
-           ends_with(t->fold, t->flen, "it") || ends_with(t->fold, t->flen, "ft");
-}
-
 /* "spoke", "fled", "began": an irregular past form WordNet lists. */
 static int irregular_verb_form(const lexicon *lx, const token *t)
 {
@@ -87,7 +78,7 @@ static void choose_open(const lexicon *lx, token *t, size_t n, size_t i)
         if (cand & bits[k])
             sc[k] = log(1.0 + lex_weight(lx, tk->fold, tk->flen, bits[k])) * 0.6;
     int ing = ends_with(tk->fold, tk->flen, "ing");
-    int ed = ends_with(tk->fold, tk->flen, "ed") || could_be_part(tk) || irregular_verb_form(lx, tk);
+    int ed = ends_with(tk->fold, tk->flen, "ed") || irregular_verb_form(lx, tk);
     long p = prev_core(t, (long)i);
     const token *pv = p >= 0 ? &t[p] : NULL;
     const token *nx = i + 1 < n ? &t[i + 1] : NULL;
@@ -107,6 +98,11 @@ static void choose_open(const lexicon *lx, token *t, size_t n, size_t i)
         sc[1] += ed ? 6 : 1;
         sc[2] -= 1;
     } else if (ptag == TG_AUX && pv->aux == AUX_BE) {
+        /* "is willing", "is ready": adjectives far more often than verbs */
+        unsigned wa = (cand & LEX_A) ? lex_weight(lx, tk->fold, tk->flen, LEX_A) : 0;
+        unsigned wv = (cand & LEX_V) ? lex_weight(lx, tk->fold, tk->flen, LEX_V) : 0;
+        if (wa > 2 * wv + 2)
+            sc[2] += 3;
         sc[1] += (ed || ing) ? 3.5 : -2;
         sc[2] += 2.5;
         sc[0] += 0.5;
@@ -122,18 +118,27 @@ static void choose_open(const lexicon *lx, token *t, size_t n, size_t i)
          * attacked"). */
         int ends_s = ends_with(tk->fold, tk->flen, "s") && !ends_with(tk->fold, tk->flen, "ss");
         int adjlike = (pv->cand & LEX_A) != 0;
+        /* a capitalised word that is a name, not a sentence-initial common word */
+        int name = (pv->flags & TF_CAP) && !(tk->flags & TF_CAP) && !adjlike &&
+                   !((pv->flags & TF_FIRST) && pv->cand);
+        int plural_prev = pv->tag == TG_NOUN && pv->lemma == NULL && pv->flen > 3 &&
+                          pv->fold[pv->flen - 1] == 's' && pv->fold[pv->flen - 2] != 's';
         if (ends_s && (cand & LEX_N) && adjlike)
             sc[0] += 3;
+        else if (name && (ends_s || ed))
+            sc[1] += 2.5;   /* "Syria says", "Russia attacked" */
         else if (ends_s && (cand & LEX_N) && pv->tag == TG_NOUN)
             sc[0] += 1.5;
         else if (!ends_s && !ed && pv->tag == TG_PROPN && (pv->cand & LEX_A))
             sc[0] += 2;     /* "the Syrian coast" */
+        else if (!ends_s && !ed && plural_prev && (cand & LEX_V))
+            sc[1] += 2.5;   /* "whom authorities blame": a plural noun is rarely a modifier */
         else if (ends_s)
             sc[1] += 1.5;
         else if (ed)
             sc[1] += 2.5;
         else
-            sc[0] += 1;
+            sc[0] += 2;     /* noun compounds: "food aid", "peace talks" */
     } else if (ptag == TG_PREP) {
         sc[0] += 2;
         sc[2] += 1;
@@ -144,7 +149,7 @@ static void choose_open(const lexicon *lx, token *t, size_t n, size_t i)
         sc[1] -= 1;
     }
     /* an adjective before a noun: "a recent offensive" */
-    if (nx && (cand & LEX_A) && !ed && nx->tag == TG_X && (nx->cand & LEX_N) && ptag != TG_AUX &&
+    if (nx && (cand & LEX_A) && !ed && nx->tag == TG_X && (nx->cand & LEX_N) && !(nx->cand & LEX_R) && ptag != TG_AUX &&
         lex_weight(lx, nx->fold, nx->flen, LEX_N) >= lex_weight(lx, nx->fold, nx->flen, LEX_V))
         sc[2] += 1.5;
     /* "led by", "killed by": a participle */
@@ -153,10 +158,14 @@ static void choose_open(const lexicon *lx, token *t, size_t n, size_t i)
     /* coordinated predicates: "did not attempt ... and instead granted" */
     if (ptag == TG_CONJ && (cand & LEX_V) && ed && !(tk->flags & TF_CAP))
         sc[1] += 2.5;
-    /* "they still have": an adverb before a verb or auxiliary */
-    if (nx && (cand & LEX_R) && (nx->tag == TG_AUX || nx->tag == TG_MODAL ||
-                                 (nx->tag == TG_X && (nx->cand & LEX_V))))
+    /* "they still have": an adverb before a verb or auxiliary (not inside a
+     * noun phrase: "their first meeting") */
+    if (nx && (cand & LEX_R) && ptag != TG_DET && ptag != TG_PRPS && ptag != TG_POS && ptag != TG_ADJ &&
+        (nx->tag == TG_AUX || nx->tag == TG_MODAL || (nx->tag == TG_X && (nx->cand & LEX_V))))
         sc[3] += 4.5;
+    /* ", killing one person": a participial clause after a comma */
+    if (pv && pv->tag == TG_PUNCT && tok_is(pv, ",") && ing && (cand & LEX_V))
+        sc[1] += 2.5;
     if (nx) {
         if (nx->tag == TG_DET || nx->tag == TG_PRPS || nx->tag == TG_NUM ||
             (nx->tag == TG_PRON && !subj_pronoun(nx)))
@@ -170,6 +179,9 @@ static void choose_open(const lexicon *lx, token *t, size_t n, size_t i)
     }
     if (ends_with(tk->fold, tk->flen, "ly") && (cand & LEX_R))
         sc[3] += 2;
+    if (getenv("SITREP_DEBUG_TAGGER"))
+        fprintf(stderr, "tag %s: N %.2f V %.2f A %.2f R %.2f (prev %s)\n", tk->fold, sc[0], sc[1], sc[2], sc[3],
+                pv ? pv->fold : "-");
     int best = -1;
     for (int k = 0; k < 4; k++)
         if ((cand & bits[k]) && (best < 0 || sc[k] > sc[best]))

@@ -83,7 +83,7 @@ static const acase cases[] = {
     {"2026-01-27", "Syrian government forces advanced.", "Syrian government forces=SYRMIL"},
     {"2026-01-27", "Syria's defense ministry issued a statement.", "Syria's defense ministry=SYRGOV"},
     {"2026-01-27", "Moscow denied it.", "Moscow=RUSGOV"},
-    {"2026-01-27", "The Russians left.", "The Russians=RUS"},
+    {"2026-01-27", "The Russians left.", "The Russians=RUSCVL"},
     {"2020-05-01", "Bashar Assad spoke.", "Bashar Assad=SYRGOV"},
     {"2025-05-01", "Bashar Assad spoke.", "Bashar Assad=SYRELI"},
     {"2026-01-27", "Russian President Vladimir Putin spoke.", "Russian President Vladimir Putin=RUSGOV"},
@@ -98,7 +98,7 @@ static const acase cases[] = {
     {"2026-01-27", "Gambian President Dawda Jawara left. Jawara returned.", "Jawara=GMBGOV"},
     {"2026-01-27", "Russian troops left the base. They took their equipment.", "They=RUSMIL;their=RUSMIL"},
     {"2026-01-27", "Syria backs a U.S. military operation. The operation began.", "The operation=USAMIL"},
-    {"2026-01-27", "Israeli soldiers arrested 100 Palestinians.", "Israeli soldiers=ISRMIL;100 Palestinians=PSE"},
+    {"2026-01-27", "Israeli soldiers arrested 100 Palestinians.", "Israeli soldiers=ISRMIL;100 Palestinians=PSECVL"},
     {"2026-01-27", "The White House said so.", "The White House=USAGOV"},
     {"2026-01-27", "the us and them", ""},
 };
