@@ -91,10 +91,9 @@ static void read_index(const char *dir, const char *name, int pos, int pi)
         fix_word(tok[0]);
         ent *e = get(tok[0]);
         e->pos |= (uint8_t)pos;
-        long w = tagged + 1;
-        if (w > 65535)
-            w = 65535;
-        e->freq[pi] = (uint16_t)w;
+        /* 1 = known; corpus counts are added by read_counts */
+        (void)tagged;
+        e->freq[pi] = 1;
     }
     fclose(f);
 }
@@ -132,6 +131,43 @@ static void read_exc(const char *dir, const char *name, int pos)
     fclose(f);
 }
 
+/* Corpus frequencies: cntlist.rev counts how often each sense was tagged in
+ * the SemCor corpus ("say%2:32:00:: 1 1861").  Summed per lemma and part of
+ * speech they are the tagger's priors (a sense key's %1 is a noun, %2 a
+ * verb, %3 and %5 adjectives, %4 an adverb). */
+static void read_counts(const char *dir)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/cntlist.rev", dir);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "mklex: no %s: using sense counts as priors\n", path);
+        return;
+    }
+    char line[1024];
+    while (fgets(line, sizeof line, f)) {
+        char *pct = strchr(line, '%');
+        if (!pct || !pct[1])
+            continue;
+        *pct = '\0';
+        int ss = pct[1] - '0';
+        int pi = ss == 1 ? 0 : ss == 2 ? 1 : (ss == 3 || ss == 5) ? 2 : ss == 4 ? 3 : -1;
+        char *sp = strrchr(pct + 1, ' ');
+        if (pi < 0 || !sp)
+            continue;
+        long cnt = atol(sp + 1);
+        fix_word(line);
+        uint32_t *v = strmap_get(&idx, line, strlen(line));
+        if (!v)
+            continue;
+        ent *e = &ents[*v];
+        /* the index pass stored 1 + sense count: replace it by 1 + tags */
+        long nv = (long)e->freq[pi] + cnt;
+        e->freq[pi] = (uint16_t)(nv > 65535 ? 65535 : nv);
+    }
+    fclose(f);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -148,6 +184,7 @@ int main(int argc, char **argv)
     read_exc(dir, "verb", LEX_V);
     read_exc(dir, "adj", LEX_A);
     read_exc(dir, "adv", LEX_R);
+    read_counts(dir);
 
     uint32_t nslots = 1;
     while (nslots < nents * 2)

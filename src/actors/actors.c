@@ -168,6 +168,20 @@ static int led_word(const token *t)
 
 static const namemem *known_name(const act_state *st, const char *text, uint32_t start, uint32_t end);
 
+/* Weekdays and months are capitalised but are not names of actors. */
+static int time_word(const token *t)
+{
+    static const char *const w[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                    "sunday", "january", "february", "march", "april", "may", "june",
+                                    "july", "august", "september", "october", "november", "december",
+                                    "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+                                    "sept.", "oct.", "nov.", "dec.", NULL};
+    for (const char *const *q = w; *q; q++)
+        if (tok_is(t, *q))
+            return 1;
+    return 0;
+}
+
 static size_t find_atoms(const actor_dict *d, const act_state *st, const char *text, const sentence *s, atom *out)
 {
     size_t n = 0;
@@ -205,7 +219,7 @@ static size_t find_atoms(const actor_dict *d, const act_state *st, const char *t
             i++;
             continue;
         }
-        if (t[i].tag == TG_PROPN && (t[i].flags & TF_CAP) && t[i].flen > 1) {
+        if (t[i].tag == TG_PROPN && (t[i].flags & TF_CAP) && t[i].flen > 1 && !time_word(&t[i])) {
             size_t j = i + 1;
             while (j < s->ntok) {
                 const dict_hit *h2;
@@ -327,8 +341,9 @@ static int compose_atoms(const actor_dict *d, act_mention *m, const atom *at, si
             }
             break;
         case H_AGENT:
+            /* "Shona rebels": an unknown name before an agent is a modifier */
             if (m->kind != AK_PERSON && m->kind != AK_ORG)
-                m->kind = m->kind ? m->kind : AK_AGENT;
+                m->kind = m->kind && !(m->kind == AK_NAME && a->last == m->head) ? m->kind : AK_AGENT;
             if (m->kind == AK_COUNTRY || m->kind == AK_CAPITAL)
                 m->kind = AK_AGENT;
             add_roles(m->roles, d->agents[a->ref].roles);
@@ -394,6 +409,15 @@ static void remember(act_state *st, const act_mention *m, const sentence *s, con
 }
 
 /* The document's most mentioned country so far (ties: the first seen). */
+static const char *place_focus(const act_state *st)
+{
+    size_t best = SIZE_MAX;
+    for (size_t i = 0; i < st->ncountries; i++)
+        if (st->place_count[i] && (best == SIZE_MAX || st->place_count[i] > st->place_count[best]))
+            best = i;
+    return best == SIZE_MAX ? NULL : st->country_code[best];
+}
+
 /* The country the report happens in: the one most named as a place ("in
  * northeast Syria", "in Damascus"), else the most mentioned. */
 static const char *focus_country(const act_state *st)
@@ -970,6 +994,21 @@ int actors_sentence(const actor_dict *d, act_state *st, const char *text,
         /* "President Bush" when the dictionary lacks him: a name, whose
          * country the report's focus does not tell */
         int titled_name = t[m->head].tag == TG_PROPN && !(t[m->head].cand & LEX_N);
+        if (!m->country[0] && domestic && titled_name) {
+            /* only a place named in the report tells where a titled
+             * stranger is from ("President X ... in Algiers") */
+            const char *pc = NULL;
+            for (size_t j = 0; j < nm && !pc; j++)
+                if ((ms[j].kind == AK_COUNTRY || ms[j].kind == AK_CAPITAL) && ms[j].country[0] && locative(&ms[j], s))
+                    pc = ms[j].country;
+            if (!pc)
+                pc = place_focus(st);
+            if (pc) {
+                memcpy(m->country, pc, 4);
+                m->inferred = 1;
+                m->via = "title + country where the report happens";
+            }
+        }
         if (!m->country[0] && domestic && !titled_name) {
             const char *fc = focus_country(st);
             if (!fc) {

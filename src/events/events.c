@@ -67,6 +67,11 @@ static unsigned cue(const ctx *c, int32_t tok)
     return ev_cue(c->d, c->t[tok].lemma);
 }
 
+static int has_code(const act_mention *m)
+{
+    return m->actor >= 0 || m->country[0] || m->kind == AK_BOTH;
+}
+
 static int mention_role(const ctx *c, int ch, int role)
 {
     for (size_t k = 0; k < c->as->n; k++)
@@ -79,11 +84,15 @@ static int mention_role(const ctx *c, int ch, int role)
  * allow_poss) its possessor or modifier. */
 static int mention_for_np(const ctx *c, int ch, int allow_poss)
 {
-    int poss = -1, mod = -1;
+    int poss = -1, mod = -1, codeless = -1;
     for (size_t k = 0; k < c->as->n; k++) {
         const act_mention *m = &c->as->m[k];
         if (m->chunk != ch)
             continue;
+        if (m->role == AM_MAIN && !has_code(m) && codeless < 0) {
+            codeless = (int)k;  /* "Shona rebels" unresolved: a modifier may do better */
+            continue;
+        }
         if (m->role == AM_MAIN)
             return (int)k;
         if (m->role == AM_POSS && poss < 0)
@@ -92,12 +101,14 @@ static int mention_for_np(const ctx *c, int ch, int allow_poss)
             mod = (int)k;
     }
     if (!allow_poss)
-        return -1;
+        return codeless;
     /* "his Russian counterpart": the modifier names the actor better than
      * a possessive pronoun */
     if (poss >= 0 && mod >= 0 && c->as->m[poss].kind == AK_PRONOUN)
         return mod;
-    return poss >= 0 ? poss : mod;
+    if (poss >= 0 || mod >= 0)
+        return poss >= 0 ? poss : mod;
+    return codeless;
 }
 
 /* "Thousands of people", "a group of Moroccan diplomats": the actor is in
@@ -123,10 +134,6 @@ static int mention_for_subject(const ctx *c, int ch)
 }
 
 
-static int has_code(const act_mention *m)
-{
-    return m->actor >= 0 || m->country[0] || m->kind == AK_BOTH;
-}
 
 /* The second conjunct of an NP ("the SDF and Syrian government forces"):
  * the next NP chunk after "and", or a coordinated mention. */
@@ -294,6 +301,16 @@ static int subject_np(const ctx *c, int vgc, const char **rule, int depth)
     return -1;
 }
 
+static int time_noun(const token *t)
+{
+    static const char *const w[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                    "sunday", "today", "yesterday", "tomorrow", "tonight", NULL};
+    for (const char *const *q = w; *q; q++)
+        if (tok_is(t, *q))
+            return 1;
+    return 0;
+}
+
 /* The direct object NP after a verb group, or -1; *second gets a second
  * bare NP right after it (ditransitives). */
 static int object_np(const ctx *c, int vgc, int *second)
@@ -309,6 +326,12 @@ static int object_np(const ctx *c, int vgc, int *second)
     if ((size_t)p >= c->n)
         return -1;
     int ch = chunk_of(c, p);
+    /* "rejected Thursday a UN appeal": a bare time word is not the object */
+    if (ch >= 0 && CH(c, ch)->kind == CH_NP && CH(c, ch)->first == CH(c, ch)->last && time_noun(&c->t[p]) &&
+        (size_t)CH(c, ch)->last + 1 < c->n) {
+        p = CH(c, ch)->last + 1;
+        ch = chunk_of(c, p);
+    }
     if (ch < 0 || CH(c, ch)->kind != CH_NP || CH(c, ch)->prep >= 0 || c->t[p].chunk != CH_NP)
         return -1;
     int32_t q = CH(c, ch)->last + 1;

@@ -123,10 +123,14 @@ static void choose_open(const lexicon *lx, token *t, size_t n, size_t i)
                    !((pv->flags & TF_FIRST) && pv->cand);
         int plural_prev = pv->tag == TG_NOUN && pv->lemma == NULL && pv->flen > 3 &&
                           pv->fold[pv->flen - 1] == 's' && pv->fold[pv->flen - 2] != 's';
+        unsigned wn = (cand & LEX_N) ? lex_weight(lx, tk->fold, tk->flen, LEX_N) : 0;
+        unsigned wv = (cand & LEX_V) ? lex_weight(lx, tk->fold, tk->flen, LEX_V) : 0;
         if (ends_s && (cand & LEX_N) && adjlike)
             sc[0] += 3;
-        else if (name && (ends_s || ed))
-            sc[1] += 2.5;   /* "Syria says", "Russia attacked" */
+        else if (name && (ends_s || ed || wv > 3 * wn) && wv > wn)
+            sc[1] += 2.5;   /* "Syria says", "Russia attacked", "the US cancel" but "Croat forces" */
+        else if (name && ends_s && (cand & LEX_N))
+            sc[0] += 2;
         else if (ends_s && (cand & LEX_N) && pv->tag == TG_NOUN)
             sc[0] += 1.5;
         else if (!ends_s && !ed && pv->tag == TG_PROPN && (pv->cand & LEX_A))
@@ -293,6 +297,16 @@ void text_tag(const lexicon *lx, const char *text, token *t, size_t n, arena *a)
                 tk->tag = tk->cand == LEX_V ? TG_VERB : tk->cand == LEX_A ? TG_ADJ :
                           tk->cand == LEX_R ? TG_ADV : TG_NOUN;
         }
+    }
+    /* Pass 3b: "Kurdish-led", "long-threatened", "war-torn", "state-owned":
+     * a participle joined by a hyphen to the word before is an adjective. */
+    for (size_t i = 2; i < n; i++) {
+        token *tk = &t[i];
+        if (tk->tag == TG_VERB && !(tk->flags & TF_SPACE) && tok_is(&t[i - 1], "-") &&
+            !(t[i - 1].flags & TF_SPACE) && (t[i - 2].flags & TF_WORD) &&
+            (ends_with(tk->fold, tk->flen, "ed") || ends_with(tk->fold, tk->flen, "ing") ||
+             irregular_verb_form(lx, tk)))
+            tk->tag = TG_ADJ;
     }
     /* Pass 4: revisit "that", main-verb have/do, and since/after. */
     for (size_t i = 0; i < n; i++) {
