@@ -1309,6 +1309,13 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
                 }
             }
         }
+        /* A place as the target of force or coercion ("a curfew in Algiers",
+         * "blockade Paris", "demolished Palestinian homes") stands for the
+         * people living there: CAMEO codes them as civilians. */
+        if (ev.has_tgt && !ev.tgt.roles[0] && ev.tgt.actor < 0 && ev.tgt.country[0] &&
+            (ev.tgt.kind == AK_COUNTRY || ev.tgt.kind == AK_CAPITAL || ev.tgt.role == AM_MOD) &&
+            (ev.type == EV_ASSAULT || ev.type == EV_COERCE || ev.type == EV_THREATEN || ev.type == EV_PROTEST))
+            memcpy(ev.tgt.roles, "CVL", 4);
         resolve_both(&c, &ev);
         inherit_parties(&c, &ev);
         /* consultations, aid and sanctions are relations: without a
