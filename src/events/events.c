@@ -713,6 +713,19 @@ static const trig_entry oblige_entry = {
     .type = EV_REQUEST, .cameo = "100", .pattern = "<speaker> said <actor> must|should ...",
     .file = "grammar.tsv (oblige)", .line = 0, .next = UINT32_MAX};
 
+/* Heads of phrases that name military things, not people's property. */
+static int military_thing(const token *t)
+{
+    static const char *const w[] = {"position", "base", "post", "outpost", "unit", "convoy", "garrison",
+                                    "headquarters", "barracks", "airbase", "line", "trench", "tank", "jet",
+                                    "ship", "warship", "vessel", "aircraft", "drone", "helicopter", "missile",
+                                    "depot", "force", "troop", "soldier", "army", "checkpoint", "target", NULL};
+    for (const char *const *q = w; *q; q++)
+        if (lemma_is(t, *q))
+            return 1;
+    return 0;
+}
+
 /* ---- the standing of a trigger in its sentence ------------------------ */
 
 enum { ST_MAIN, ST_COMPLEMENT, ST_RELATIVE, ST_ADVERBIAL, ST_CONDITIONAL };
@@ -1313,9 +1326,15 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
          * "blockade Paris", "demolished Palestinian homes") stands for the
          * people living there: CAMEO codes them as civilians. */
         if (ev.has_tgt && !ev.tgt.roles[0] && ev.tgt.actor < 0 && ev.tgt.country[0] &&
-            (ev.tgt.kind == AK_COUNTRY || ev.tgt.kind == AK_CAPITAL || ev.tgt.role == AM_MOD) &&
-            (ev.type == EV_ASSAULT || ev.type == EV_COERCE || ev.type == EV_THREATEN || ev.type == EV_PROTEST))
-            memcpy(ev.tgt.roles, "CVL", 4);
+            (ev.type == EV_ASSAULT || ev.type == EV_COERCE || ev.type == EV_THREATEN || ev.type == EV_PROTEST)) {
+            const act_mention *tm = &ev.tgt;
+            int in_pp = tm->chunk >= 0 && CH(&c, tm->chunk)->prep >= 0 && (size_t)tm->chunk < s->nchunks &&
+                        tm->first >= 0 && (size_t)tm->first < c.n;
+            int place = tm->kind == AK_CAPITAL || (tm->kind == AK_COUNTRY && in_pp && tm->role == AM_MAIN) ||
+                        (tm->role == AM_MOD && tm->head >= 0 && (size_t)tm->head < c.n && !military_thing(&c.t[tm->head]));
+            if (place)
+                memcpy(ev.tgt.roles, "CVL", 4);
+        }
         resolve_both(&c, &ev);
         inherit_parties(&c, &ev);
         /* consultations, aid and sanctions are relations: without a
