@@ -452,7 +452,9 @@ static int fits(const act_mention *m, want w)
         return 0;
     switch (w) {
     case WANT_PERSON:
-        return m->human && !m->plural && (m->kind == AK_PERSON || m->kind == AK_NAME || m->kind == AK_AGENT);
+        /* "U.N. Secretary-General Kofi Annan": an office with a name is a person */
+        return m->human && !m->plural && (m->kind == AK_PERSON || m->kind == AK_NAME || m->kind == AK_AGENT ||
+                                          m->kind == AK_ORG);
     case WANT_PLURAL:
         return (m->plural && m->human) || m->kind == AK_ORG || m->kind == AK_PEOPLE;
     case WANT_THING:

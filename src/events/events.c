@@ -135,6 +135,19 @@ static int mention_for_subject(const ctx *c, int ch)
 
 
 
+/* Does NP chunk ch carry an actor with a code (main, or modifier)? */
+static int np_has_code(const ctx *c, int ch)
+{
+    for (size_t k = 0; k < c->as->n; k++) {
+        const act_mention *m = &c->as->m[k];
+        if (m->chunk == ch && (m->role == AM_MAIN || m->role == AM_MOD) && has_code(m) && !m->inferred)
+            return 1;
+        if (m->chunk == ch && m->role == AM_MAIN && has_code(m))
+            return 1;
+    }
+    return 0;
+}
+
 /* The second conjunct of an NP ("the SDF and Syrian government forces"):
  * the next NP chunk after "and", or a coordinated mention. */
 static int coord_partner(const ctx *c, int ch)
@@ -166,6 +179,8 @@ static int prev_vg(const ctx *c, int vgc)
 }
 
 static int subject_np(const ctx *c, int vgc, const char **rule, int depth);
+static int clause_status(const ctx *c, int32_t head);
+static int np_has_code(const ctx *c, int ch);
 
 /* Is the segment (a, b) a parenthetical: an apposition, a relative clause
  * or a participial phrase between commas? */
@@ -203,7 +218,10 @@ static int subject_np(const ctx *c, int vgc, const char **rule, int depth)
             for (int k = gov + 1; k < vgc; k++)
                 if (CH(c, k)->kind == CH_NP && CH(c, k)->prep < 0)
                     between = k;
-            if (between >= 0 && vg->infinitive && !(cue(c, CH(c, gov)->head) & (GC_PLAN | GC_CHAIN))) {
+            /* (an object with no actor, "sent 21 personnel to investigate",
+             * leaves the governing subject as the doer) */
+            if (between >= 0 && vg->infinitive && !(cue(c, CH(c, gov)->head) & (GC_PLAN | GC_CHAIN)) &&
+                np_has_code(c, between)) {
                 *rule = "object of the governing verb";
                 return between;
             }
@@ -218,6 +236,13 @@ static int subject_np(const ctx *c, int vgc, const char **rule, int depth)
             p--;
         int ch = chunk_of(c, p);
         if (ch >= 0 && CH(c, ch)->kind == CH_NP && CH(c, ch)->last == p) {
+            /* "issued a declaration demanding that": the declaration is the
+             * object of a verb whose subject is the doer */
+            if (!np_has_code(c, ch) && CH(c, ch)->prep < 0 && CH(c, ch)->first > 0 &&
+                c->t[CH(c, ch)->first - 1].chunk == CH_VG) {
+                *rule = "subject of the verb whose object the participle modifies";
+                return subject_np(c, c->t[CH(c, ch)->first - 1].chunk_id, rule, depth + 1);
+            }
             *rule = "noun the participle modifies";
             return ch;
         }
@@ -273,8 +298,17 @@ static int subject_np(const ctx *c, int vgc, const char **rule, int depth)
         }
         if (t->tag == TG_CONJ) {
             /* coordinated verbs share the subject: "did not attempt ... and
-             * instead granted asylum" */
+             * instead granted asylum", "opened its borders ... but was still
+             * refusing": the previous finite verb at the same clause level */
             int pv = prev_vg(c, vgc);
+            if (pv < 0 || !CH(c, pv)->finite) {
+                int level = clause_status(c, vg->head);
+                for (int k = vgc - 1; k >= 0; k--)
+                    if (CH(c, k)->kind == CH_VG && CH(c, k)->finite && clause_status(c, CH(c, k)->head) == level) {
+                        pv = k;
+                        break;
+                    }
+            }
             int32_t q = p - 1;
             while (q >= 0 && c->t[q].tag == TG_ADV)
                 q--;
@@ -522,22 +556,22 @@ static int find_reports(const ctx *c, report *r, int max)
         report *rp = &r[n];
         rp->vg = (int)k;
         rp->subj = subj;
-        if ((size_t)after < c->n && (tok_is(&c->t[after], "that") || (c->t[after].chunk == CH_NP &&
-                                                                    c->t[after].tag != TG_PREP))) {
+        int clause_after = 0;
+        if ((size_t)after < c->n && tok_is(&c->t[after], "that")) {
+            clause_after = 1;
+        } else if ((size_t)after < c->n && c->t[after].chunk == CH_NP && c->t[after].tag != TG_PREP) {
+            /* "said the army had withdrawn": an NP with its own verb; an NP
+             * object alone ("announced a suspension", "said the spokesman")
+             * is not a reported clause */
+            int chn = chunk_of(c, after);
+            for (int32_t q = CH(c, chn)->last + 1; (size_t)q < c->n && q < CH(c, chn)->last + 4; q++)
+                if (c->t[q].chunk == CH_VG)
+                    clause_after = 1;
+        }
+        if (clause_after) {
             /* "X said (that) CLAUSE" */
             rp->scope_first = after;
             rp->scope_last = (int32_t)c->n - 1;
-            /* an NP object that is an event noun ("announced a suspension")
-             * is not a reported clause */
-            if (!tok_is(&c->t[after], "that")) {
-                int chn = chunk_of(c, after);
-                int has_vg = 0;
-                for (int32_t q = CH(c, chn)->last + 1; (size_t)q < c->n && q < CH(c, chn)->last + 4; q++)
-                    if (c->t[q].chunk == CH_VG)
-                        has_vg = 1;
-                if (!has_vg)
-                    continue;
-            }
             n++;
         } else if (x->first > 0) {
             /* "CLAUSE, X said." or "CLAUSE, said X.": the comma before the
@@ -563,6 +597,9 @@ static int find_reports(const ctx *c, report *r, int max)
                     int ch2 = chunk_of(c, x->last + 1);
                     if (ch2 >= 0 && CH(c, ch2)->kind == CH_NP)
                         rp->subj = ch2;     /* inverted: "said the spokesman" */
+                    else if (q + 1 < x->first && chunk_of(c, q + 1) >= 0 &&
+                             CH(c, chunk_of(c, q + 1))->kind == CH_NP)
+                        rp->subj = chunk_of(c, q + 1);  /* "a statement issued by ... said" */
                 }
                 n++;
             }
@@ -724,6 +761,17 @@ static int military_thing(const token *t)
         if (lemma_is(t, *q))
             return 1;
     return 0;
+}
+
+/* SITREP_DEBUG_EVENTS=1: say on stderr why a matched trigger gave no record. */
+static void debug_drop(int debug, const ctx *c, const ev_mention *ev, const char *why)
+{
+    if (!debug)
+        return;
+    const token *h = &c->t[ev->head];
+    fprintf(stderr, "sitrep-debug: sentence %u: '%.*s' %s (%s): dropped: %s\n", c->s->index,
+            (int)(h->end - h->start), c->text + h->start, ev->entry ? ev->entry->pattern : "?",
+            ev_type_name(ev->type), why);
 }
 
 /* ---- the standing of a trigger in its sentence ------------------------ */
@@ -888,6 +936,7 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
     if (s->is_heading || s->is_dateline || s->ntok < 2)
         return 0;
     ctx c = {d, st, text, s, as, s->toks, s->ntok};
+    int debug = getenv("SITREP_DEBUG_EVENTS") != NULL;
     uint8_t used[4096];
     uint8_t *usedp = s->ntok <= sizeof used ? used : calloc(s->ntok, 1);
     if (!usedp)
@@ -1205,6 +1254,39 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
                     /* "the truce expired" */
                 }
             }
+            /* A noun's possessor or actor adjective is its agent unless the
+             * entry says otherwise ("Palestinian riots", "Iran's offensive") */
+            if (src_idx < 0 && !(e->frame & (FR_POSS_TGT | FR_ADJ_TGT))) {
+                int pm = mention_role(&c, nc, AM_POSS);
+                if (pm < 0)
+                    pm = mention_role(&c, nc, AM_MOD);
+                if (pm >= 0 && as->m[pm].last < h && pm != tgt_idx) {
+                    src_idx = pm;
+                    ev.src_rule = as->m[pm].role == AM_POSS ? "possessive" : "actor adjective";
+                }
+            }
+            /* "return to Geneva for talks": the traveller holds the talks */
+            if (src_idx < 0 && np->prep >= 0 && (tok_is(&c.t[np->prep], "for") || tok_is(&c.t[np->prep], "to"))) {
+                int pv = -1;
+                for (int k = nc - 1; k >= 0 && k >= nc - 4; k--)
+                    if (CH(&c, k)->kind == CH_VG) {
+                        pv = k;
+                        break;
+                    }
+                if (pv >= 0 && CH(&c, pv)->finite) {
+                    const char *rule = NULL;
+                    int subj = subject_np(&c, pv, &rule, 0);
+                    if (subj >= 0) {
+                        src_idx = mention_for_subject(&c, subj);
+                        ev.src_rule = "subject of the verb the purpose phrase belongs to";
+                        if (src_idx >= 0 && (e->frame & FR_RECIP) && tgt_idx < 0) {
+                            int p2 = coord_partner(&c, subj);
+                            if (p2 >= 0)
+                                tgt_idx = mention_for_np(&c, p2, 1);
+                        }
+                    }
+                }
+            }
             /* "end/expiration of a truce" */
             if (np->prep >= 0 && tok_is(&c.t[np->prep], "of") && np->prep > 0) {
                 int pch = chunk_of(&c, np->prep - 1);
@@ -1343,18 +1425,24 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
         if (((e->frame & FR_NEEDTGT) && !ev.has_tgt) ||
             ((ev.type == EV_CONSULT || ev.type == EV_AID || ev.type == EV_SANCTION) && !(ev.has_tgt && has_code(&ev.tgt))))
             ev.needs_target = 1;
-        if (!(ev.has_src && has_code(&ev.src)) && !(ev.has_tgt && has_code(&ev.tgt)))
+        if (!(ev.has_src && has_code(&ev.src)) && !(ev.has_tgt && has_code(&ev.tgt))) {
+            debug_drop(debug, &c, &ev, "no actor with a code");
             continue;
+        }
         /* Without a source, only a victim-centred report stands: a passive
          * verb ("were killed") or violence (ASSAULT, COERCE).  A noun in an
          * adjunct phrase with no agent ("in support of", "in a sign of
          * cooperation") is background, not an event of its own. */
         if (!(ev.has_src && has_code(&ev.src))) {
             int passive = ht->tag == TG_VERB && ht->chunk_id >= 0 && CH(&c, ht->chunk_id)->passive;
-            if (!passive && ev.type != EV_ASSAULT && ev.type != EV_COERCE)
+            if (!passive && ev.type != EV_ASSAULT && ev.type != EV_COERCE) {
+                debug_drop(debug, &c, &ev, "no source");
                 continue;
-            if (ht->tag != TG_VERB && ht->chunk_id >= 0 && CH(&c, ht->chunk_id)->prep >= 0)
+            }
+            if (ht->tag != TG_VERB && ht->chunk_id >= 0 && CH(&c, ht->chunk_id)->prep >= 0) {
+                debug_drop(debug, &c, &ev, "no source, noun in an adjunct");
                 continue;
+            }
         }
         /* evidence span: trigger plus the actors in this sentence */
         uint32_t a = c.t[ev.trig_first].start, b = c.t[ev.trig_last].end;
@@ -1573,6 +1661,9 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
     /* Hypothetical events (if, unless) are not events.  Background ones
      * (relative clauses, adjuncts, presupposed objects) stand only when the
      * sentence says nothing else. */
+    for (size_t i = 0; i < nev && i < 256 && debug; i++)
+        if (drop[i])
+            debug_drop(debug, &c, &evs[i], "folded into another event");
     int primary = 0;
     for (size_t i = 0; i < nev && i < 256; i++) {
         if (evs[i].conditional || (evs[i].needs_target && !(evs[i].has_tgt && has_code(&evs[i].tgt))))
@@ -1582,8 +1673,13 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
     }
     if (primary)
         for (size_t i = 0; i < nev && i < 256; i++)
-            if (evs[i].secondary)
+            if (evs[i].secondary && !drop[i]) {
                 drop[i] = 1;
+                debug_drop(debug, &c, &evs[i], "background (the sentence has a main event)");
+            }
+    for (size_t i = 0; i < nev && i < 256 && debug; i++)
+        if (!drop[i] && (evs[i].conditional || evs[i].needs_target))
+            debug_drop(debug, &c, &evs[i], evs[i].conditional ? "conditional or folded" : "needs a target");
     /* compact */
     size_t w = 0;
     for (size_t i = 0; i < nev; i++)

@@ -22,7 +22,8 @@ static int np_mod(const token *t)
  * marks as a proper noun. */
 static int adjlike(const token *t)
 {
-    return t->tag == TG_ADJ || (t->tag == TG_PROPN && (t->cand & LEX_A));
+    return t->tag == TG_ADJ || ((t->tag == TG_PROPN || (t->tag == TG_NOUN && (t->flags & TF_CAP))) &&
+                                (t->cand & LEX_A));
 }
 
 static int np_head(const token *t)

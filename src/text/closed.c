@@ -55,7 +55,8 @@ static const cw words[] = {
     {"theirs", TG_PRON, 0}, {"them", TG_PRON, 0}, {"themselves", TG_PRON, 0},
     {"these", TG_DET, 0}, {"they", TG_PRON, 0}, {"this", TG_DET, 0}, {"those", TG_DET, 0},
     {"though", TG_SCONJ, 0}, {"through", TG_PREP, 0}, {"throughout", TG_PREP, 0},
-    {"till", TG_PREP, 0}, {"to", TG_TO, 0}, {"toward", TG_PREP, 0}, {"towards", TG_PREP, 0},
+    {"till", TG_PREP, 0}, {"to", TG_TO, 0}, {"today", TG_ADV, 0}, {"tomorrow", TG_ADV, 0},
+    {"tonight", TG_ADV, 0}, {"toward", TG_PREP, 0}, {"towards", TG_PREP, 0},
     {"under", TG_PREP, 0}, {"underneath", TG_PREP, 0}, {"unless", TG_SCONJ, 0},
     {"unlike", TG_PREP, 0}, {"until", TG_PREP, 0}, {"unto", TG_PREP, 0}, {"up", TG_PREP, 0},
     {"upon", TG_PREP, 0}, {"us", TG_PRON, 0},
@@ -65,7 +66,7 @@ static const cw words[] = {
     {"while", TG_SCONJ, 0}, {"who", TG_WH, 0}, {"whoever", TG_WH, 0}, {"whom", TG_WH, 0},
     {"whose", TG_WH, 0}, {"why", TG_WH, 0}, {"will", TG_MODAL, 0}, {"with", TG_PREP, 0},
     {"within", TG_PREP, 0}, {"without", TG_PREP, 0}, {"wo", TG_MODAL, 0}, {"would", TG_MODAL, 0},
-    {"yesterday", TG_ADV, 0}, {"yet", TG_ADV, 0}, {"you", TG_PRON, 0}, {"your", TG_PRPS, 0}, {"yours", TG_PRON, 0},
+    {"yesterday", TG_ADV, 0}, {"yesterday", TG_ADV, 0}, {"yet", TG_ADV, 0}, {"you", TG_PRON, 0}, {"your", TG_PRPS, 0}, {"yours", TG_PRON, 0},
 };
 
 static int cmp(const void *k, const void *e)

@@ -282,6 +282,8 @@ void text_tag(const lexicon *lx, const char *text, token *t, size_t n, arena *a)
                 verb_next = 1;
             if (!verb_next)
                 tk->tag = TG_PREP;
+        } else if (tok_is(tk, "once") && nx && tok_is(nx, "again")) {
+            tk->tag = TG_ADV;   /* "once again" */
         } else if (tk->tag == TG_POS && tok_is(tk, "'s") && i > 0 && t[i - 1].tag == TG_PRON) {
             tk->tag = TG_AUX;
             tk->aux = AUX_BE;
