@@ -66,7 +66,7 @@ static const cw words[] = {
     {"while", TG_SCONJ, 0}, {"who", TG_WH, 0}, {"whoever", TG_WH, 0}, {"whom", TG_WH, 0},
     {"whose", TG_WH, 0}, {"why", TG_WH, 0}, {"will", TG_MODAL, 0}, {"with", TG_PREP, 0},
     {"within", TG_PREP, 0}, {"without", TG_PREP, 0}, {"wo", TG_MODAL, 0}, {"would", TG_MODAL, 0},
-    {"yesterday", TG_ADV, 0}, {"yesterday", TG_ADV, 0}, {"yet", TG_ADV, 0}, {"you", TG_PRON, 0}, {"your", TG_PRPS, 0}, {"yours", TG_PRON, 0},
+    {"yesterday", TG_ADV, 0}, {"yet", TG_ADV, 0}, {"you", TG_PRON, 0}, {"your", TG_PRPS, 0}, {"yours", TG_PRON, 0},
 };
 
 static int cmp(const void *k, const void *e)
