@@ -1325,7 +1325,9 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
             set_actor(&ev.src, &ev.has_src, &as->m[src_idx]);
         if (tgt_idx >= 0 && tgt_idx != src_idx)
             set_actor(&ev.tgt, &ev.has_tgt, &as->m[tgt_idx]);
-        if (!ev.has_tgt && !(e->frame & FR_NOTGT)) {
+        if (!(ev.has_tgt && has_code(&ev.tgt)) && !(e->frame & FR_NOTGT)) {
+            /* (a target without a code, "the Europe Bridge", yields to a
+             * coded actor in the clause) */
             int ft = fallback_target(&c, &ev, src_idx, ht->tag == TG_VERB ? -1 : excl);
             if (ft >= 0 && ft != src_idx) {
                 set_actor(&ev.tgt, &ev.has_tgt, &as->m[ft]);
@@ -1404,14 +1406,25 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
                 }
             }
         }
+        /* "allowed opposition leader X", "ordered former president X": a
+         * domestic role with no country of its own is of the source's country */
+        if (ev.has_tgt && ev.has_src && !ev.tgt.country[0] && ev.tgt.actor < 0 && ev.tgt.roles[0] &&
+            ev.src.country[0] && !strstr(ev.tgt.roles, "MIL") && ev.tgt.kind != AK_BOTH) {
+            memcpy(ev.tgt.country, ev.src.country, 4);
+            ev.tgt.inferred = 1;
+        }
         /* A place as the target of force or coercion ("a curfew in Algiers",
          * "blockade Paris", "demolished Palestinian homes") stands for the
          * people living there: CAMEO codes them as civilians. */
         if (ev.has_tgt && !ev.tgt.roles[0] && ev.tgt.actor < 0 && ev.tgt.country[0] &&
             (ev.type == EV_ASSAULT || ev.type == EV_COERCE || ev.type == EV_THREATEN || ev.type == EV_PROTEST)) {
             const act_mention *tm = &ev.tgt;
-            int in_pp = tm->chunk >= 0 && CH(&c, tm->chunk)->prep >= 0 && (size_t)tm->chunk < s->nchunks &&
-                        tm->first >= 0 && (size_t)tm->first < c.n;
+            int in_pp = 0;
+            if (tm->chunk >= 0 && (size_t)tm->chunk < s->nchunks && CH(&c, tm->chunk)->prep >= 0) {
+                const token *pp = &c.t[CH(&c, tm->chunk)->prep];
+                in_pp = tok_is(pp, "in") || tok_is(pp, "at") || tok_is(pp, "near") || tok_is(pp, "into") ||
+                        tok_is(pp, "across") || tok_is(pp, "throughout") || tok_is(pp, "inside");
+            }
             int place = tm->kind == AK_CAPITAL || (tm->kind == AK_COUNTRY && in_pp && tm->role == AM_MAIN) ||
                         (tm->role == AM_MOD && tm->head >= 0 && (size_t)tm->head < c.n && !military_thing(&c.t[tm->head]));
             if (place)
