@@ -332,7 +332,8 @@ static int compose_atoms(const actor_dict *d, act_mention *m, const atom *at, si
                 m->name = d->countries[a->ref].name;
             break;
         case H_ACTOR:
-            if (m->actor < 0) {
+            /* "UN Secretary-General Kofi Annan": the person, not the office */
+            if (m->actor < 0 || (m->kind == AK_ORG && d->actors[a->ref].kind == AE_PERSON)) {
                 m->actor = (int32_t)a->ref;
                 m->name = d->actors[a->ref].name;
                 m->kind = d->actors[a->ref].kind == AE_PERSON ? AK_PERSON : AK_ORG;
@@ -586,7 +587,8 @@ static int both_phrase(const token *t, int32_t first, int32_t last)
         if (tok_is(&t[i], "both") || tok_is(&t[i], "two"))
             both = 1;
         if (lemma_is(&t[i], "side") || lemma_is(&t[i], "party") || lemma_is(&t[i], "country") ||
-            lemma_is(&t[i], "nation") || lemma_is(&t[i], "camp"))
+            lemma_is(&t[i], "nation") || lemma_is(&t[i], "camp") || lemma_is(&t[i], "leader") ||
+            lemma_is(&t[i], "government") || lemma_is(&t[i], "neighbor") || lemma_is(&t[i], "neighbour"))
             side = 1;
     }
     return both && side && last - first <= 3;
@@ -648,7 +650,6 @@ int actors_sentence(const actor_dict *d, act_state *st, const char *text,
             else
                 continue;
             act_mention *m = &ms[nm];
-            act_mention ante;
             init_mention(m, s, ch->first, ch->last, (int32_t)c);
             m->role = AM_MAIN;
             m->kind = AK_PRONOUN;
@@ -661,16 +662,10 @@ int actors_sentence(const actor_dict *d, act_state *st, const char *text,
                            t[ch->last + 1].tag == TG_AUX || t[ch->last + 1].tag == TG_ADV);
             int bindable = subjpos || tok_is(p, "himself") || tok_is(p, "herself") || tok_is(p, "itself") ||
                            tok_is(p, "themselves");
-            if (resolve(st, ms, nm, s, ch->first, w, bindable, &ante)) {
-                m->actor = ante.actor;
-                memcpy(m->country, ante.country, 4);
-                memcpy(m->roles, ante.roles, 16);
-                m->name = ante.name;
-                m->plural = ante.plural;
-                m->human = ante.human;
-                m->resolved = 1;
-                m->inferred = ante.inferred;
-            }
+            /* resolved after the sentence's other mentions have their
+             * countries ("The Umma party said it will ...") */
+            m->want = (uint8_t)(w + 1);
+            m->bindable = (uint8_t)bindable;
             nm++;
             continue;
         }
@@ -1015,8 +1010,9 @@ int actors_sentence(const actor_dict *d, act_state *st, const char *text,
             const char *fc = focus_country(st);
             if (!fc) {
                 for (size_t j = 0; j < nm; j++)
-                    if (ms[j].country[0] && (ms[j].kind == AK_COUNTRY || ms[j].kind == AK_CAPITAL ||
-                                             ms[j].role == AM_MOD || ms[j].role == AM_MAIN)) {
+                    if (ms[j].country[0] && !ms[j].inferred &&
+                        (ms[j].kind == AK_COUNTRY || ms[j].kind == AK_CAPITAL || ms[j].role == AM_MOD ||
+                         ms[j].role == AM_MAIN || ms[j].role == AM_POSS)) {
                         fc = ms[j].country;
                         break;
                     }
@@ -1026,6 +1022,23 @@ int actors_sentence(const actor_dict *d, act_state *st, const char *text,
                 m->inferred = 1;
                 m->via = "agent + country of the document";
             }
+        }
+    }
+    /* Pronouns, now that every mention of the sentence has its country. */
+    for (size_t k = 0; k < nm; k++) {
+        act_mention *m = &ms[k];
+        act_mention ante;
+        if (m->kind != AK_PRONOUN || !m->want || m->resolved)
+            continue;
+        if (resolve(st, ms, nm, s, m->first, (want)(m->want - 1), m->bindable, &ante)) {
+            m->actor = ante.actor;
+            memcpy(m->country, ante.country, 4);
+            memcpy(m->roles, ante.roles, 16);
+            m->name = ante.name;
+            m->plural = ante.plural;
+            m->human = ante.human;
+            m->resolved = 1;
+            m->inferred = ante.inferred;
         }
     }
     /* Remember this sentence's mentions. */

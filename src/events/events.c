@@ -321,6 +321,17 @@ static int subject_np(const ctx *c, int vgc, const char **rule, int depth)
             p--;
             continue;
         }
+        if (is_punct(t, ")")) {
+            /* "The International Labor Office (ILO) reiterated": skip the brackets */
+            int32_t q = p - 1;
+            while (q >= 0 && !is_punct(&c->t[q], "(") && p - q < 20)
+                q--;
+            if (q >= 0 && is_punct(&c->t[q], "(")) {
+                p = q - 1;
+                continue;
+            }
+            return -1;
+        }
         if (t->tag == TG_ADV || t->tag == TG_NEG || t->tag == TG_AUX || t->tag == TG_MODAL ||
             t->tag == TG_PREP || (t->tag == TG_PUNCT && !hard_boundary(t) && !is_punct(t, ",")))
         {
@@ -418,6 +429,8 @@ static int word_matches(const trig_word *w, const token *t)
 
 static int gap_ok(const token *t)
 {
+    if (t->tag == TG_PREP && !tok_is(t, "to"))
+        return 1;   /* "shortened by one hour the curfew" */
     /* inside a noun phrase: "granted political asylum", "gave the Ivory
      * Coast 5.1 million dollars of aid", "photographs and other intelligence" */
     return t->tag == TG_DET || t->tag == TG_PRPS || t->tag == TG_ADJ || t->tag == TG_NOUN ||
@@ -799,6 +812,18 @@ static int clause_status(const ctx *c, int32_t head)
         }
         if (t->tag == TG_WH)
             return ST_RELATIVE;
+        /* "after a June 30 coup toppled the government": a preposition
+         * that opens a clause (a finite verb follows before the trigger) */
+        if (t->tag == TG_PREP && (tok_is(t, "after") || tok_is(t, "before") || tok_is(t, "since") ||
+                                  tok_is(t, "until") || tok_is(t, "as")) &&
+            c->t[head].tag == TG_VERB && head - p <= 8) {
+            int finite_first = 1;
+            for (int32_t k = p + 1; k < head; k++)
+                if (c->t[k].tag == TG_VERB || c->t[k].tag == TG_AUX || c->t[k].tag == TG_MODAL)
+                    finite_first = 0;
+            if (finite_first && (c->t[head].vform == VF_PAST || c->t[head].vform == VF_3SG))
+                return tok_is(t, "until") || tok_is(t, "before") ? ST_CONDITIONAL : ST_ADVERBIAL;
+        }
         if (t->tag == TG_SCONJ) {
             if (tok_is(t, "if") || tok_is(t, "unless") || tok_is(t, "until") || tok_is(t, "whether") ||
                 tok_is(t, "lest") || tok_is(t, "once") || tok_is(t, "before"))
@@ -1313,8 +1338,17 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
                 ev.conditional = 1;
             else if (st_ == ST_RELATIVE || st_ == ST_ADVERBIAL)
                 ev.secondary = 1;
-            if (ht->tag == TG_VERB && ht->chunk_id >= 0 && CH(&c, ht->chunk_id)->participle && nchain <= 1)
-                ev.secondary = 1;   /* "refugees fleeing the war", "a curfew imposed in 1989" */
+            if (ht->tag == TG_VERB && ht->chunk_id >= 0 && CH(&c, ht->chunk_id)->participle) {
+                /* "refugees fleeing the war", "a curfew imposed in 1989",
+                 * "a meeting aimed at establishing": background unless a
+                 * finite verb governs it ("began moving") */
+                int finite_top = 0;
+                for (int k = 1; k < nchain; k++)
+                    if (CH(&c, chain[k])->finite)
+                        finite_top = 1;
+                if (!finite_top)
+                    ev.secondary = 1;
+            }
             if (ht->tag != TG_VERB && ht->chunk_id >= 0 && CH(&c, ht->chunk_id)->prep >= 0)
                 ev.secondary = 1;   /* "in support of", "during an offensive" */
             for (int32_t k = h + 1; (size_t)k < c.n; k++)
@@ -1405,6 +1439,15 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
                     break;
                 }
             }
+        }
+        /* Troops that "arrive in" or "visit" a place are deployed, not
+         * consulting: CAMEO 154 rather than 042 */
+        if (ev.type == EV_CONSULT && ev.mode && !strcmp(ev.mode, "visit") && ev.has_src &&
+            strstr(ev.src.roles, "MIL") && ev.src.kind != AK_PERSON) {
+            ev.type = EV_MOBILIZE;
+            ev.mode = "troops";
+            ev.cameo = "154";
+            ev.type_rule = "forces arriving somewhere: MOBILIZE (CAMEO 154)";
         }
         /* "allowed opposition leader X", "ordered former president X": a
          * domestic role with no country of its own is of the source's country */

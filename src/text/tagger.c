@@ -225,8 +225,17 @@ static void verb_form(token *t, size_t n, size_t i)
      * followed by "by" is a reduced passive. */
     if (i + 1 < n && tok_is(&t[i + 1], "by") && p >= 0 &&
         (t[p].tag == TG_NOUN || t[p].tag == TG_PROPN)) {
-        tk->vform = VF_PART;
-        return;
+        /* ... but only once the sentence has its main verb ("President X
+         * on Thursday shortened by one hour the curfew" is active) */
+        int finite_before = 0;
+        for (size_t k = 0; k < i; k++)
+            if (t[k].tag == TG_AUX || t[k].tag == TG_MODAL || (t[k].tag == TG_VERB && t[k].vform != VF_PART &&
+                                                              t[k].vform != VF_GER))
+                finite_before = 1;
+        if (finite_before) {
+            tk->vform = VF_PART;
+            return;
+        }
     }
     tk->vform = VF_PAST;
 }
