@@ -317,7 +317,10 @@ static int compose_atoms(const actor_dict *d, act_mention *m, const atom *at, si
         case H_CAPITAL:
             if (!m->country[0] && m->actor < 0)
                 memcpy(m->country, d->countries[a->ref].iso3, 4);
-            if (!m->kind || m->kind == AK_COUNTRY || m->kind == AK_CAPITAL || m->kind == AK_PEOPLE)
+            /* "Western Cambodia", "South Lebanon": the country at the head
+             * makes the phrase a country even after an unknown name */
+            if (!m->kind || m->kind == AK_COUNTRY || m->kind == AK_CAPITAL || m->kind == AK_PEOPLE ||
+                (m->kind == AK_NAME && a->last == m->head && m->actor < 0))
                 m->kind = a->kind == H_CAPITAL ? AK_CAPITAL : a->kind == H_PEOPLE ? AK_PEOPLE : AK_COUNTRY;
             if (a->kind == H_CAPITAL && a->last == m->head)
                 m->capital_head = 1;
@@ -881,13 +884,10 @@ int actors_sentence(const actor_dict *d, act_state *st, const char *text,
         int32_t prep = m->chunk >= 0 ? s->chunks[m->chunk].prep : -1;
         int place = prep >= 0 && locative(m, s);
         int32_t nx = m->last + 1;
-        int agent = m->role == AM_POSS || prep < 0 ? 1 : !place;
-        if (prep < 0 && (size_t)nx < s->ntok && t[nx].chunk != CH_VG && t[nx].tag != TG_POS && m->role != AM_POSS) {
-            /* an object ("visited Moscow", "blockade Paris"): the city */
-            int32_t pv = m->first - 1;
-            if (pv >= 0 && t[pv].chunk == CH_VG)
-                agent = 0;
-        }
+        /* (a place in a phrase, "in Algiers", is only the country; as an
+         * object of force the events stage makes it the city's civilians) */
+        int agent = m->role == AM_POSS || prep < 0 || !place;
+        (void)nx;
         if (agent)
             add_roles(m->roles, "GOV");
     }

@@ -1459,7 +1459,7 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
         /* A place as the target of force or coercion ("a curfew in Algiers",
          * "blockade Paris", "demolished Palestinian homes") stands for the
          * people living there: CAMEO codes them as civilians. */
-        if (ev.has_tgt && !ev.tgt.roles[0] && ev.tgt.actor < 0 && ev.tgt.country[0] &&
+        if (ev.has_tgt && (!ev.tgt.roles[0] || ev.tgt.kind == AK_CAPITAL) && ev.tgt.actor < 0 && ev.tgt.country[0] &&
             (ev.type == EV_ASSAULT || ev.type == EV_COERCE || ev.type == EV_THREATEN || ev.type == EV_PROTEST)) {
             const act_mention *tm = &ev.tgt;
             int in_pp = 0;
@@ -1471,7 +1471,7 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
             int place = tm->kind == AK_CAPITAL || (tm->kind == AK_COUNTRY && in_pp && tm->role == AM_MAIN) ||
                         (tm->role == AM_MOD && tm->head >= 0 && (size_t)tm->head < c.n && !military_thing(&c.t[tm->head]));
             if (place)
-                memcpy(ev.tgt.roles, "CVL", 4);
+                memcpy(ev.tgt.roles, "CVL", 4);   /* (replaces a capital's GOV) */
         }
         resolve_both(&c, &ev);
         inherit_parties(&c, &ev);

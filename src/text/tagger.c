@@ -68,6 +68,25 @@ static int irregular_verb_form(const lexicon *lx, const token *t)
     return 0;
 }
 
+/* Verbs that take an -ing complement (a closed grammatical set). */
+static const char *const aspectual_verbs[] = {"resume", "continue", "stop", "start", "begin", "keep",
+                                              "finish", "avoid", "consider", "deny", "admit", "risk",
+                                              "cease", "quit", NULL};
+
+/* Is some verb lemma of t in list? (Lemmas are not set yet while tagging.) */
+static int verb_lemma_in(const lexicon *lx, const token *t, const char *const *list)
+{
+    const char *c[4];
+    size_t cl[4];
+    char scratch[256];
+    int k = lex_lemmas(lx, t->fold, t->flen, LEX_V, c, cl, 4, scratch, sizeof scratch);
+    for (int i = 0; i < k; i++)
+        for (const char *const *q = list; *q; q++)
+            if (strlen(*q) == cl[i] && !memcmp(*q, c[i], cl[i]))
+                return 1;
+    return 0;
+}
+
 static void choose_open(const lexicon *lx, token *t, size_t n, size_t i)
 {
     token *tk = &t[i];
@@ -167,6 +186,11 @@ static void choose_open(const lexicon *lx, token *t, size_t n, size_t i)
     if (nx && (cand & LEX_R) && ptag != TG_DET && ptag != TG_PRPS && ptag != TG_POS && ptag != TG_ADJ &&
         (nx->tag == TG_AUX || nx->tag == TG_MODAL || (nx->tag == TG_X && (nx->cand & LEX_V))))
         sc[3] += 4.5;
+    /* "resume shelling", "began moving": an -ing form after an aspectual
+     * verb is a verb, not a noun */
+    if (pv && pv->tag == TG_VERB && ing && (cand & LEX_V) &&
+        verb_lemma_in(lx, pv, aspectual_verbs))
+        sc[1] += 3;
     /* ", killing one person": a participial clause after a comma */
     if (pv && pv->tag == TG_PUNCT && tok_is(pv, ",") && ing && (cand & LEX_V))
         sc[1] += 2.5;

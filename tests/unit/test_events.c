@@ -63,7 +63,7 @@ static const ecase cases[] = {
     {"2026-01-27", "Russian forces withdrew from the town on Monday.", "RETREAT RUSMIL>- asserted"},
     {"2026-01-27", "Israel did not attack Lebanon.", "ASSAULT ISR>LBN negated"},
     {"2026-01-27", "The Egyptian foreign minister is scheduled to visit Moscow on Wednesday.",
-     "CONSULT EGYGOV>RUS planned"},
+     "CONSULT EGYGOV>RUSGOV planned"},
     {"2026-01-27", "Iran threatened to attack Iraq.", "THREATEN IRN>IRQ asserted"},
     {"2026-01-27", "Turkey accused Greece of violating its airspace.", "ACCUSE TUR>GRC asserted"},
     {"2026-01-27", "Police arrested 20 students in Cairo, officials said.", "COERCE EGYCOP>EGYEDU reported"},
