@@ -787,6 +787,14 @@ static void debug_drop(int debug, const ctx *c, const ev_mention *ev, const char
             ev_type_name(ev->type), why);
 }
 
+/* Event data are dyadic: an accusation, an attack, a demand is made on
+ * someone.  Only agreements, retreats, mobilisations and joint actions
+ * are commonly reported without a counterpart ("the rebels withdrew"). */
+static int dyadic_type(int type)
+{
+    return type != EV_AGREE && type != EV_RETREAT && type != EV_MOBILIZE && type != EV_COOPERATE;
+}
+
 /* ---- the standing of a trigger in its sentence ------------------------ */
 
 enum { ST_MAIN, ST_COMPLEMENT, ST_RELATIVE, ST_ADVERBIAL, ST_CONDITIONAL };
@@ -1479,7 +1487,7 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
          * recipient there is no event to code (decided after folding, which
          * may give the target) */
         if (((e->frame & FR_NEEDTGT) && !ev.has_tgt) ||
-            ((ev.type == EV_CONSULT || ev.type == EV_AID || ev.type == EV_SANCTION) && !(ev.has_tgt && has_code(&ev.tgt))))
+            (dyadic_type(ev.type) && !(e->frame & FR_NOTGT) && !(ev.has_tgt && has_code(&ev.tgt))))
             ev.needs_target = 1;
         if (!(ev.has_src && has_code(&ev.src)) && !(ev.has_tgt && has_code(&ev.tgt))) {
             debug_drop(debug, &c, &ev, "no actor with a code");
