@@ -1486,8 +1486,7 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
         /* consultations, aid and sanctions are relations: without a
          * recipient there is no event to code (decided after folding, which
          * may give the target) */
-        if (((e->frame & FR_NEEDTGT) && !ev.has_tgt) ||
-            (dyadic_type(ev.type) && !(e->frame & FR_NOTGT) && !(ev.has_tgt && has_code(&ev.tgt))))
+        if ((e->frame & FR_NEEDTGT) && !ev.has_tgt)
             ev.needs_target = 1;
         if (!(ev.has_src && has_code(&ev.src)) && !(ev.has_tgt && has_code(&ev.tgt))) {
             debug_drop(debug, &c, &ev, "no actor with a code");
@@ -1730,7 +1729,10 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
             debug_drop(debug, &c, &evs[i], "folded into another event");
     int primary = 0;
     for (size_t i = 0; i < nev && i < 256; i++) {
-        if (evs[i].conditional || (evs[i].needs_target && !(evs[i].has_tgt && has_code(&evs[i].tgt))))
+        /* (the type may have changed since: "said it will support" is AGREE) */
+        int untargeted = !(evs[i].has_tgt && has_code(&evs[i].tgt));
+        if (evs[i].conditional || (untargeted && (evs[i].needs_target ||
+                                                  (dyadic_type(evs[i].type) && !(evs[i].entry->frame & FR_NOTGT)))))
             drop[i] = 1;
         if (!drop[i] && !evs[i].secondary)
             primary = 1;
@@ -1742,7 +1744,7 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
                 debug_drop(debug, &c, &evs[i], "background (the sentence has a main event)");
             }
     for (size_t i = 0; i < nev && i < 256 && debug; i++)
-        if (!drop[i] && (evs[i].conditional || evs[i].needs_target))
+        if (drop[i] && (evs[i].conditional || !(evs[i].has_tgt && has_code(&evs[i].tgt))))
             debug_drop(debug, &c, &evs[i], evs[i].conditional ? "conditional or folded" : "needs a target");
     /* compact */
     size_t w = 0;
@@ -1751,15 +1753,21 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
             evs[w++] = evs[i];
     *nout = base + w;
     /* remember the parties of this sentence's conflict */
+    /* (two-sided events -- fighting between, talks between, a truce --
+     * name the sides better than a one-sided attack, which only replaces
+     * them when no two-sided event was seen in the last sentences) */
     for (size_t i = 0; i < w; i++) {
         ev_mention *ev = &evs[i];
-        if ((ev->type == EV_ASSAULT || ev->type == EV_COERCE || ev->symmetric) && ev->has_src && ev->has_tgt &&
-            has_code(&ev->src) && has_code(&ev->tgt) && ev->src.kind != AK_BOTH) {
-            st->party[0] = ev->src;
-            st->party[1] = ev->tgt;
-            st->nparty = 2;
-            st->party_sent = s->index;
-        }
+        if (!((ev->type == EV_ASSAULT || ev->type == EV_COERCE || ev->symmetric) && ev->has_src && ev->has_tgt &&
+              has_code(&ev->src) && has_code(&ev->tgt) && ev->src.kind != AK_BOTH))
+            continue;
+        if (!ev->symmetric && st->nparty == 2 && st->party_symmetric && s->index <= st->party_sent + 4)
+            continue;
+        st->party[0] = ev->src;
+        st->party[1] = ev->tgt;
+        st->nparty = 2;
+        st->party_sent = s->index;
+        st->party_symmetric = ev->symmetric;
     }
     if (usedp != used)
         free(usedp);

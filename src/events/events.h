@@ -137,6 +137,7 @@ typedef struct ev_state {
     act_mention party[2];
     int nparty;
     uint32_t party_sent;
+    int party_symmetric;
 } ev_state;
 
 /* Find the event mentions of one sentence and append them to *out (a
