@@ -191,7 +191,11 @@ static size_t find_atoms(const actor_dict *d, const act_state *st, const char *t
         int ln = match_at(d, text, s, i, 0, &hn);
         int la = match_at(d, text, s, i, 1, &ha);
         if (ln || la) {
-            const dict_hit *h = ln >= la ? hn : ha;
+            /* "Bosnian Serbs", "Kosovo Albanians": after a country, a word
+             * that is both a nation and a people is the people */
+            int people = ln == la && n > 0 && out[n - 1].last == (int32_t)i - 1 &&
+                         (out[n - 1].kind == H_ADJ || out[n - 1].kind == H_COUNTRY) && ha->kind == H_AGENT;
+            const dict_hit *h = ln >= la && !people ? hn : ha;
             int l = ln >= la ? ln : la;
             /* A sentence-initial capitalised common word is not a name
              * unless it is a known actor ("China"), but "Turkey" vs
@@ -913,6 +917,9 @@ int actors_sentence(const actor_dict *d, act_state *st, const char *text,
             continue;
         if (n2->first != m->last + 2 || !tok_is(&t[m->last + 1], ","))
             continue;
+        /* "In Serbia, ethnic Albanians protested": a place, then the subject */
+        if (m->chunk >= 0 && s->chunks[m->chunk].prep >= 0 && locative(m, s))
+            continue;
         if (!(tok_is(&t[n2->first], "a") || tok_is(&t[n2->first], "an") || tok_is(&t[n2->first], "the") ||
               n2->kind == AK_AGENT))
             continue;
@@ -1065,8 +1072,32 @@ int actors_at(const act_sentence *as, int32_t tok)
     return best;
 }
 
+/* Put the parts after the head in canonical order: organisation groups,
+ * then sectors, then peoples ("IRQ" + KUR + CVL -> IRQCVLKUR, as CAMEO
+ * writes Iraqi Kurdish civilians).  A people with no sector is a community
+ * of civilians: "Iraqi Kurds" are IRQCVLKUR.  Returns where the sector part
+ * (sectors and peoples) starts. */
+static size_t canonical_roles(const actor_dict *d, const act_mention *m, char *code, size_t codesz)
+{
+    size_t n = strlen(code);
+    char parts[3][32] = {"", "", ""};
+    for (size_t i = 3; i + 3 <= n; i += 3) {
+        int k = dict_role_kinds(d, code + i);
+        int slot = (k & RK_SECTOR) ? 1 : (k & RK_PEOPLE) ? 2 : 0;
+        size_t l = strlen(parts[slot]);
+        if (l + 3 < sizeof parts[slot]) {
+            memcpy(parts[slot] + l, code + i, 3);
+            parts[slot][l + 3] = '\0';
+        }
+    }
+    if (!parts[1][0] && parts[2][0] && m->human)
+        memcpy(parts[1], "CVL", 4);
+    snprintf(code + 3, codesz - 3, "%s%s%s", parts[0], parts[1], parts[2]);
+    return 3 + strlen(parts[0]);
+}
+
 size_t actors_code(const actor_dict *d, const act_mention *m, int32_t day,
-                   char *out, size_t outsz, char country[4], char sector[4])
+                   char *out, size_t outsz, char country[4], char sector[16])
 {
     char code[32] = "";
     country[0] = sector[0] = '\0';
@@ -1086,17 +1117,14 @@ size_t actors_code(const actor_dict *d, const act_mention *m, int32_t day,
         out[0] = '\0';
         return 0;
     }
+    size_t sec = canonical_roles(d, m, code, sizeof code);
     snprintf(out, outsz, "%s", code);
     size_t n = strlen(out);
     if (n >= 3)
         snprintf(country, 4, "%.3s", out);
-    /* the sector: the first part that is a sector, not a group */
-    for (size_t i = 3; i + 3 <= n; i += 3) {
-        const uint32_t *r = strmap_get(&d->role_by_code, out + i, 3);
-        if (r && (*r & 2)) {    /* a sector, not only a group */
-            snprintf(sector, 4, "%.3s", out + i);
-            break;
-        }
-    }
+    /* the sector: what follows the head and its organisation groups,
+     * "MIL" of IGOUNOMIL, "CVLKUR" of IRQCVLKUR */
+    if (sec < n)
+        snprintf(sector, 16, "%s", out + sec);
     return n;
 }

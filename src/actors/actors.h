@@ -86,6 +86,6 @@ int actors_at(const act_sentence *as, int32_t tok);
  * storage; either may be NULL when unknown.  Returns the code's length (0
  * when the actor has no code at all). */
 size_t actors_code(const actor_dict *d, const act_mention *m, int32_t day,
-                   char *out, size_t outsz, char country[4], char sector[4]);
+                   char *out, size_t outsz, char country[4], char sector[16]);
 
 #endif

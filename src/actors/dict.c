@@ -49,11 +49,12 @@ static int upper3_chars(const char *s)
     return strlen(s) == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z';
 }
 
-/* Role kinds as bits: a code may be a head and a sector at once (IGO is
- * the head of "IGOUNO" and the sector of "USAIGO"). */
-enum { RK_HEAD = 1, RK_SECTOR = 2, RK_GROUP = 4 };
-
 static int role_kinds(const actor_dict *d, const char *code3);
+
+int dict_role_kinds(const actor_dict *d, const char *code3)
+{
+    return role_kinds(d, code3);
+}
 
 int dict_is_country(const actor_dict *d, const char *iso3)
 {
@@ -72,7 +73,7 @@ int dict_code_valid(const actor_dict *d, const char *code)
     if (!head_ok)
         return 0;
     for (size_t i = 3; i < n; i += 3)
-        if (!(role_kinds(d, code + i) & (RK_SECTOR | RK_GROUP)))
+        if (!(role_kinds(d, code + i) & (RK_SECTOR | RK_GROUP | RK_PEOPLE)))
             return 0;
     return 1;
 }
@@ -220,9 +221,9 @@ static int load_roles(loadctx *c, const char *path)
     actor_dict *d = c->d;
     while (tsv_next(&t, f, 4, &nf)) {
         int bit = !strcmp(f[0], "head") ? RK_HEAD : !strcmp(f[0], "sector") ? RK_SECTOR :
-                  !strcmp(f[0], "group") ? RK_GROUP : 0;
+                  !strcmp(f[0], "group") ? RK_GROUP : !strcmp(f[0], "people") ? RK_PEOPLE : 0;
         if (nf < 3 || strlen(f[1]) != 3 || !bit || !upper3_chars(f[1])) {
-            problem(c, path, t.line, 1, "expected: head|sector|group <TAB> CODE <TAB> meaning");
+            problem(c, path, t.line, 1, "expected: head|sector|group|people <TAB> CODE <TAB> meaning");
             continue;
         }
         uint32_t *v = strmap_get(&d->role_by_code, f[1], 3);
@@ -314,7 +315,7 @@ static int parse_roles(const actor_dict *d, const char *s, char *out, size_t out
         }
         if (strlen(p) < 3)
             return -1;
-        if (!(role_kinds(d, p) & (RK_SECTOR | RK_GROUP)) || k + 3 >= outsz)
+        if (!(role_kinds(d, p) & (RK_SECTOR | RK_GROUP | RK_PEOPLE)) || k + 3 >= outsz)
             return -1;
         memcpy(out + k, p, 3);
         k += 3;

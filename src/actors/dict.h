@@ -112,6 +112,11 @@ int dict_actor_code(const actor_dict *d, uint32_t actor, int32_t day, char *out,
 
 /* Is code a valid head + parts (roles.tsv, countries.tsv)? */
 int dict_code_valid(const actor_dict *d, const char *code);
+
+/* Kinds of a three-letter code part, as bits: a code may be a head and a
+ * sector at once (IGO heads "IGOUNO" and is the sector of "USAIGO"). */
+enum { RK_HEAD = 1, RK_SECTOR = 2, RK_GROUP = 4, RK_PEOPLE = 8 };
+int dict_role_kinds(const actor_dict *d, const char *code3);
 int dict_is_country(const actor_dict *d, const char *iso3);
 
 #endif

@@ -20,7 +20,7 @@
 typedef struct doc_actor {
     char code[28];
     char country[4];
-    char sector[4];
+    char sector[16];
     int known;
 } doc_actor;
 

@@ -21,6 +21,7 @@ typedef struct pactor {
     int known;
     char country[8];
     char roles[16][4];
+    char sector[32];
     int nroles;
 } pactor;
 
@@ -96,8 +97,9 @@ static void to_pactor(const sr_actor *a, int has, pactor *p)
     const char *r = a->code + 3;
     for (size_t i = 0; i + 3 <= strlen(r) && p->nroles < 15; i += 3)
         snprintf(p->roles[p->nroles++], 4, "%.3s", r + i);
-    if (a->sector && p->nroles < 16)
-        snprintf(p->roles[p->nroles++], 4, "%.3s", a->sector);
+    /* the whole sector is one more role, as the shared scorer reads it */
+    if (a->sector)
+        snprintf(p->sector, sizeof p->sector, "%s", a->sector);
 }
 
 int sr_eval_add(sr_eval *ev, const sr_events *events)
@@ -159,7 +161,7 @@ static int actor_ok(json_t *spec, const pactor *p)
     for (int i = 0; i < p->nroles; i++)
         if (in_list(sec, p->roles[i]))
             return 1;
-    return 0;
+    return p->sector[0] && in_list(sec, p->sector);
 }
 
 static int type_ok(json_t *g, const pred *p)

@@ -39,6 +39,28 @@ static int inner_hyphen(const token *t, size_t n, size_t i)
 }
 
 /* Try an NP starting at i; returns the index after it (i when none). */
+/* "up to 100", "more than 30", "about 200": a quantifier before a number is
+ * part of the noun phrase, not a preposition.  Returns its length. */
+static size_t quantifier_len(const token *t, size_t n, size_t i)
+{
+    static const char *const two[][2] = {{"up", "to"}, {"more", "than"}, {"fewer", "than"},
+                                         {"less", "than"}, {"at", "least"}, {"at", "most"},
+                                         {"as", "many"}, {"close", "to"}, {"upwards", "of"}};
+    static const char *const one[] = {"about", "around", "over", "under", "nearly", "almost",
+                                      "approximately", "roughly", "some", "just", NULL};
+    for (size_t k = 0; k < sizeof two / sizeof two[0]; k++)
+        if (i + 2 < n && tok_is(&t[i], two[k][0]) && tok_is(&t[i + 1], two[k][1])) {
+            size_t e = i + 2;
+            if (tok_is(&t[e], "as") && e + 1 < n)   /* "as many as" */
+                e++;
+            return t[e].tag == TG_NUM ? e - i : 0;
+        }
+    for (const char *const *w = one; *w; w++)
+        if (i + 1 < n && tok_is(&t[i], *w) && t[i + 1].tag == TG_NUM)
+            return 1;
+    return 0;
+}
+
 static size_t scan_np(const token *t, size_t n, size_t i, long *head)
 {
     size_t j = i;
@@ -207,20 +229,24 @@ int text_chunk(sentence *s, arena *a)
         long head = -1;
         long prep = -1;
         size_t np_start = i;
-        if (t[i].tag == TG_PREP && i + 1 < n) {
+        size_t q = quantifier_len(t, n, i);
+        if (!q && t[i].tag == TG_PREP && i + 1 < n) {
             prep = (long)i;
             np_start = i + 1;
+            q = quantifier_len(t, n, np_start);
         }
+        size_t first = np_start;
+        np_start += q;
         size_t e = scan_np(t, n, np_start, &head);
         if (e > np_start) {
             memset(&c, 0, sizeof c);
             c.kind = CH_NP;
-            c.first = (int32_t)np_start;
+            c.first = (int32_t)first;
             c.last = (int32_t)(e - 1);
             c.head = (int32_t)head;
             c.prep = (int32_t)prep;
             c.modal = -1;
-            for (size_t k = np_start; k < e; k++) {
+            for (size_t k = first; k < e; k++) {
                 t[k].chunk = CH_NP;
                 t[k].chunk_id = (int32_t)nc;
             }

@@ -62,7 +62,7 @@ static void codes(const char *text, const char *date, char *out, size_t outsz)
             const act_mention *m = &as.m[i];
             if (m->role != AM_MAIN && m->role != AM_POSS)
                 continue;
-            char code[32], c3[4], sec[4];
+            char code[32], c3[4], sec[16];
             if (!actors_code(&dict, m, day, code, sizeof code, c3, sec))
                 continue;
             k += (size_t)snprintf(out + k, outsz - k, "%s%.*s=%s", k ? ";" : "", (int)(m->end - m->start),
@@ -100,6 +100,10 @@ static const acase cases[] = {
     {"2026-01-27", "Syria backs a U.S. military operation. The operation began.", "The operation=USAMIL"},
     {"2026-01-27", "Israeli soldiers arrested 100 Palestinians.", "Israeli soldiers=ISRMIL;100 Palestinians=PSECVL"},
     {"2026-01-27", "The White House said so.", "The White House=USAGOV"},
+    /* canonical order: head, groups, sectors, peoples; a people alone is civilians */
+    {"2026-01-27", "Iraqi Kurds fled.", "Iraqi Kurds=IRQCVLKUR"},
+    {"2026-01-27", "Hezbollah fighters left.", "Hezbollah fighters=LBNHEZREB"},
+    {"2026-01-27", "Bosnian Serb soldiers left.", "Bosnian Serb soldiers=BIHMILSRP"},
     {"2026-01-27", "the us and them", ""},
 };
 
