@@ -488,7 +488,31 @@ static int clause_break(const sentence *s, int32_t a, int32_t b)
 static int resolve(const act_state *st, const act_mention *cur, size_t ncur, const sentence *s,
                    int32_t before_tok, want w, int possessive, act_mention *out)
 {
-    /* first the subject of the sentence ("Militants loyal to X said they"),
+    /* a possessive first refers to the subject of its own clause ("their
+     * forces had completed their withdrawal") */
+    if (possessive) {
+        int32_t v = before_tok - 1;
+        while (v >= 0 && s->toks[v].chunk != CH_VG && !tok_is(&s->toks[v], ",") && !tok_is(&s->toks[v], ";"))
+            v--;
+        while (v > 0 && s->toks[v - 1].chunk == CH_VG)
+            v--;
+        for (size_t k = ncur; v > 0 && s->toks[v].chunk == CH_VG && k-- > 0;) {
+            const act_mention *m = &cur[k];
+            if (m->last >= v)
+                continue;
+            int32_t nx = m->last + 1;
+            while (nx < v && (s->toks[nx].chunk == CH_PP || s->toks[nx].tag == TG_ADV ||
+                              (s->toks[nx].chunk == CH_NP && s->chunks[s->toks[nx].chunk_id].prep >= 0)))
+                nx++;
+            if (nx == v && m->role == AM_MAIN && m->kind != AK_PRONOUN && m->chunk >= 0 &&
+                s->chunks[m->chunk].prep < 0 && fits(m, w)) {
+                *out = *m;
+                return 1;
+            }
+            break;
+        }
+    }
+    /* then the subject of the sentence ("Militants loyal to X said they"),
      * then the nearest mention */
     for (size_t k = 0; k < ncur; k++) {
         const act_mention *m = &cur[k];
@@ -786,6 +810,14 @@ int actors_sentence(const actor_dict *d, act_state *st, const char *text,
                         dict_actor_code(d, (uint32_t)poss.actor, DATE_NONE, code, sizeof code);
                         snprintf(m->country, 4, "%.3s", code);
                     }
+                    /* "Bosnian Serbs ... their forces": the people stays */
+                    for (size_t r = 0; poss.roles[r] && poss.roles[r + 1] && poss.roles[r + 2]; r += 3)
+                        if (dict_role_kinds(d, poss.roles + r) & RK_PEOPLE) {
+                            char one[4];
+                            memcpy(one, poss.roles + r, 3);
+                            one[3] = '\0';
+                            add_roles(m->roles, one);
+                        }
                     m->first = segstart > ch->first ? ch->first : m->first;
                     m->start = t[ch->first].start;
                     m->via = "possessor + agent";
@@ -936,6 +968,21 @@ int actors_sentence(const actor_dict *d, act_state *st, const char *text,
             n2->appos = (int32_t)k;
         }
     }
+    /* "Sierra Leonean and Liberian refugees": a bare adjective shares the
+     * agent of the coordinated phrase that follows. */
+    for (size_t k = 0; k + 1 < nm; k++) {
+        act_mention *m = &ms[k], *n2 = &ms[k + 1];
+        if (m->role != AM_MAIN || m->kind != AK_COUNTRY || m->name || m->roles[0] || m->actor >= 0 ||
+            n2->role != AM_MAIN || n2->kind != AK_AGENT || !n2->roles[0] || n2->first != m->last + 2 ||
+            !tok_is(&t[m->last + 1], "and"))
+            continue;
+        memcpy(m->roles, n2->roles, 16);
+        m->kind = AK_AGENT;
+        m->plural = n2->plural;
+        m->human = n2->human;
+        m->coord = (int32_t)(k + 1);
+        m->via = "adjective sharing the agent of its conjunct";
+    }
     /* Titles with unknown names: "Gambian President Dawda Jawara". */
     for (size_t k = 0; k < nm; k++) {
         act_mention *m = &ms[k];
@@ -998,6 +1045,16 @@ int actors_sentence(const actor_dict *d, act_state *st, const char *text,
         /* "President Bush" when the dictionary lacks him: a name, whose
          * country the report's focus does not tell */
         int titled_name = t[m->head].tag == TG_PROPN && !(t[m->head].cand & LEX_N);
+        if (!m->country[0] && t[m->head].tag == TG_PROPN && (t[m->head].flags & TF_CAP) && m->head > m->first) {
+            /* "President Bush" before or after the dictionary's dates: the
+             * country of the one known person of that surname */
+            const dict_actor *p = dict_surname(d, t[m->head].fold, t[m->head].flen);
+            if (p && dict_is_country(d, d->periods[p->period0].code)) {
+                memcpy(m->country, d->periods[p->period0].code, 3);
+                m->country[3] = '\0';
+                m->via = "title + surname of a known person";
+            }
+        }
         if (!m->country[0] && domestic && titled_name) {
             /* only a place named in the report tells where a titled
              * stranger is from ("President X ... in Algiers") */

@@ -175,6 +175,38 @@ static int add_agent_form(loadctx *c, const char *form, uint32_t ref)
     return 0;
 }
 
+/* The surname of a person ("bush" of George W. Bush): value is the person,
+ * or UINT32_MAX when people of different countries share it. */
+static int add_surname(loadctx *c, const char *name, uint32_t ref)
+{
+    actor_dict *d = c->d;
+    char key[512];
+    int ntok = 0;
+    size_t kl = text_key(name, strlen(name), key, sizeof key, &ntok);
+    if (ntok < 2)
+        return 0;
+    const char *sp = strrchr(key, ' ');
+    const char *last = sp + 1;
+    size_t ll = kl - (size_t)(last - key);
+    if (ll < 3)
+        return 0;
+    uint32_t *v = strmap_get(&d->surnames, last, ll);
+    if (v) {
+        if (*v != UINT32_MAX && strncmp(d->periods[d->actors[*v].period0].code,
+                                        d->periods[d->actors[ref].period0].code, 3) != 0)
+            *v = UINT32_MAX;
+        return 0;
+    }
+    char *k = arena_strndup(&d->mem, last, ll);
+    return k && strmap_put(&d->surnames, k, ll, ref) == 0 ? 0 : -1;
+}
+
+const dict_actor *dict_surname(const actor_dict *d, const char *key, size_t n)
+{
+    const uint32_t *v = strmap_get(&d->surnames, key, n);
+    return v && *v != UINT32_MAX ? &d->actors[*v] : NULL;
+}
+
 static int add_alts(loadctx *c, char *field, uint8_t kind, uint32_t ref)
 {
     char *parts[64];
@@ -551,7 +583,8 @@ static int load_actors(loadctx *c, const char *dir)
             p->from = l->from;
             p->to = l->to;
             a->nperiods++;
-            if (add_form(c, l->name, H_ACTOR, ref) != 0 || add_alts(c, lines[k].aliases, H_ACTOR, ref) != 0) {
+            if (add_form(c, l->name, H_ACTOR, ref) != 0 || add_alts(c, lines[k].aliases, H_ACTOR, ref) != 0 ||
+                (a->kind == AE_PERSON && k + 1 == j && add_surname(c, l->name, ref) != 0)) {
                 rc = -1;
                 break;
             }
@@ -597,6 +630,7 @@ int dict_load(actor_dict *d, const char *data_dir, const lexicon *lx,
     strmap_init(&d->actor_by_name);
     strmap_init(&d->country_by_iso3);
     strmap_init(&d->role_by_code);
+    strmap_init(&d->surnames);
     loadctx c = {d, lx, report, ctx, errbuf, errsz, 0};
     if (errbuf && errsz)
         errbuf[0] = '\0';
@@ -635,6 +669,7 @@ void dict_free(actor_dict *d)
     strmap_free(&d->actor_by_name);
     strmap_free(&d->country_by_iso3);
     strmap_free(&d->role_by_code);
+    strmap_free(&d->surnames);
     arena_free(&d->mem);
     memset(d, 0, sizeof *d);
 }

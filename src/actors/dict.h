@@ -89,6 +89,7 @@ typedef struct actor_dict {
     strmap actor_by_name;   /* canonical name -> actor index */
     strmap country_by_iso3;
     strmap role_by_code;
+    strmap surnames;        /* folded surname -> person, UINT32_MAX if shared */
     uint8_t max_key_tokens;
 } actor_dict;
 
@@ -118,5 +119,9 @@ int dict_code_valid(const actor_dict *d, const char *code);
 enum { RK_HEAD = 1, RK_SECTOR = 2, RK_GROUP = 4, RK_PEOPLE = 8 };
 int dict_role_kinds(const actor_dict *d, const char *code3);
 int dict_is_country(const actor_dict *d, const char *iso3);
+
+/* The one person whose surname is key ("bush"), or NULL when none is or
+ * people of several countries share it. */
+const dict_actor *dict_surname(const actor_dict *d, const char *key, size_t n);
 
 #endif

@@ -113,7 +113,16 @@ static int mention_for_np(const ctx *c, int ch, int allow_poss)
 
 /* "Thousands of people", "a group of Moroccan diplomats": the actor is in
  * the of-phrase after a quantity. */
+static int mention_for_subject_via(const ctx *c, int ch, int via_for);
+
 static int mention_for_subject(const ctx *c, int ch)
+{
+    return mention_for_subject_via(c, ch, 0);
+}
+
+/* via_for: "a camp for Congolese refugees was attacked": the people the
+ * place is for are the target */
+static int mention_for_subject_via(const ctx *c, int ch, int via_for)
 {
     for (int hop = 0; hop < 3 && ch >= 0; hop++) {
         int m = mention_for_np(c, ch, 0);
@@ -125,7 +134,8 @@ static int mention_for_subject(const ctx *c, int ch)
             return m;
         const chunk *x = CH(c, ch);
         int32_t nx = x->last + 1;
-        if ((size_t)nx < c->n && tok_is(&c->t[nx], "of") && c->t[nx].chunk == CH_PP)
+        if ((size_t)nx < c->n && (tok_is(&c->t[nx], "of") || (via_for && tok_is(&c->t[nx], "for"))) &&
+            c->t[nx].chunk == CH_PP)
             ch = c->t[nx].chunk_id;
         else
             break;
@@ -1039,6 +1049,8 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
                 }
                 if (subj >= 0) {
                     int m = mention_for_np(&c, subj, 0);
+                    if (m < 0)
+                        m = mention_for_subject_via(&c, subj, 1);
                     if (m >= 0 && !(e->frame & FR_NOTGT)) {
                         tgt_idx = m;
                         ev.tgt_rule = "passive: subject";
@@ -1506,6 +1518,12 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
                 debug_drop(debug, &c, &ev, "no source, noun in an adjunct");
                 continue;
             }
+            /* "... was attacked by militiamen, killing 156 people": the
+             * participle may tell the toll of an attack coded already */
+            int32_t fh = ev.trig_first;
+            if (ht->tag == TG_VERB && ht->flen > 3 && !strcmp(ht->fold + ht->flen - 3, "ing") && fh > 0 &&
+                tok_is(&c.t[fh - 1], ","))
+                ev.result = 1;
         }
         /* evidence span: trigger plus the actors in this sentence */
         uint32_t a = c.t[ev.trig_first].start, b = c.t[ev.trig_last].end;
@@ -1736,6 +1754,17 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
             drop[i] = 1;
         if (!drop[i] && !evs[i].secondary)
             primary = 1;
+    }
+    /* a toll ("..., killing 12") goes with the event it is the result of */
+    for (size_t i = 0; i < nev && i < 256; i++) {
+        if (!evs[i].result || drop[i])
+            continue;
+        for (size_t j = 0; j < nev && j < 256; j++)
+            if (j != i && !drop[j] && !evs[j].result && evs[j].type == evs[i].type) {
+                drop[i] = 1;
+                debug_drop(debug, &c, &evs[i], "the result of an event already coded");
+                break;
+            }
     }
     if (primary)
         for (size_t i = 0; i < nev && i < 256; i++)

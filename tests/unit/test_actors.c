@@ -104,6 +104,11 @@ static const acase cases[] = {
     {"2026-01-27", "Iraqi Kurds fled.", "Iraqi Kurds=IRQCVLKUR"},
     {"2026-01-27", "Hezbollah fighters left.", "Hezbollah fighters=LBNHEZREB"},
     {"2026-01-27", "Bosnian Serb soldiers left.", "Bosnian Serb soldiers=BIHMILSRP"},
+    {"1995-01-01", "Bosnian Serbs said their forces left.", "Bosnian Serbs=BIHCVLSRP;their forces=BIHMILSRP"},
+    {"1991-06-01", "President Bush spoke.", "President Bush=USAGOV"},
+    {"2015-06-01", "Guinean police tortured Sierra Leonean and Liberian refugees.",
+     "Guinean police=GINCOP;Sierra Leonean=SLEREF;Liberian refugees=LBRREF"},
+    {"1995-01-01", "In Serbia, ethnic Albanians protested.", "Serbia=SRB;ethnic Albanians=SRBCVLALB"},
     {"2026-01-27", "the us and them", ""},
 };
 

@@ -75,6 +75,9 @@ static const ecase cases[] = {
     {"2026-01-27", "The United States imposed sanctions on Venezuela.", "SANCTION USA>VEN asserted"},
     {"2026-01-27", "Fighting erupted between Sudanese army troops and the Rapid Support Forces.",
      "ASSAULT SDNMIL>SDNREB asserted"},
+    /* a passive subject's people; a participle giving the toll is not a second event */
+    {"2026-01-27", "A camp for Congolese refugees was attacked by Burundian soldiers, killing 15 people.",
+     "ASSAULT BDIMIL>CODREF asserted"},
 };
 
 static void test_cases(void **st)
