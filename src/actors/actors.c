@@ -95,7 +95,8 @@ static int match_at(const actor_dict *d, const char *text, const sentence *s, si
     for (size_t j = i; j < s->ntok && ntoks < d->max_key_tokens; j++) {
         if (is_hyphen(&t[j]) && j > i)
             continue;
-        if (!(t[j].flags & TF_WORD) && !tok_is(&t[j], "'") && !tok_is(&t[j], "."))
+        if (!(t[j].flags & TF_WORD) && !tok_is(&t[j], "'") && !tok_is(&t[j], ".") && !tok_is(&t[j], "/") &&
+            !tok_is(&t[j], "&"))
             break;
         const char *w = t[j].fold;
         size_t wl = t[j].flen;
@@ -945,9 +946,33 @@ int actors_sentence(const actor_dict *d, act_state *st, const char *text,
     /* Appositions: "Ahmed Ali, an SDF fighter," gives the name a code. */
     for (size_t k = 0; k + 1 < nm; k++) {
         act_mention *m = &ms[k], *n2 = &ms[k + 1];
-        if (m->role != AM_MAIN || n2->role != AM_MAIN)
+        if (m->role != AM_MAIN || n2->role != AM_MAIN || n2->first != m->last + 2)
             continue;
-        if (n2->first != m->last + 2 || !tok_is(&t[m->last + 1], ","))
+        if (tok_is(&t[m->last + 1], "(") && (size_t)n2->last + 1 < s->ntok && tok_is(&t[n2->last + 1], ")")) {
+            /* "The International Labor Office (ILO)": the acronym names it */
+            if (!has_code(m) && m->actor < 0 && (m->kind == AK_NAME || m->kind == AK_ORG) && has_code(n2)) {
+                memcpy(m->country, n2->country, 4);
+                memcpy(m->roles, n2->roles, 16);
+                m->actor = n2->actor;
+                m->name = n2->name;
+                m->kind = n2->kind;
+                m->via = "acronym in parentheses";
+                n2->role = AM_APPOS;
+                n2->appos = (int32_t)k;
+            }
+            continue;
+        }
+        if (!tok_is(&t[m->last + 1], ","))
+            continue;
+        /* an apposition closes: "Ali, an SDF fighter, said"; not "With the
+         * MOU on Cessation of Hostilities, the Sudanese government and ..." */
+        int32_t after = n2->last + 1;
+        while ((size_t)after < s->ntok && (t[after].chunk == CH_PP || (t[after].chunk == CH_NP &&
+                                            s->chunks[t[after].chunk_id].prep >= 0)))
+            after++;
+        if ((size_t)after < s->ntok && !tok_is(&t[after], ",") && !tok_is(&t[after], ".") &&
+            !tok_is(&t[after], ")") && !tok_is(&t[after], ";") && !tok_is(&t[after], "-") &&
+            !(t[after].flags & TF_QUOTE))
             continue;
         /* "In Serbia, ethnic Albanians protested": a place, then the subject */
         if (m->chunk >= 0 && s->chunks[m->chunk].prep >= 0 && locative(m, s))

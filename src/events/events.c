@@ -356,6 +356,28 @@ static int subject_np(const ctx *c, int vgc, const char **rule, int depth)
     return -1;
 }
 
+/* Does a mention of this sentence contain a word beginning with prefix? */
+static int mention_has_word(const ctx *c, const act_mention *m, const char *prefix)
+{
+    size_t pl = strlen(prefix);
+    for (int32_t k = m->first; k <= m->last && k >= 0 && (size_t)k < c->n; k++)
+        if (c->t[k].flen >= pl && !strncmp(c->t[k].fold, prefix, pl))
+            return 1;
+    return 0;
+}
+
+/* Nouns that measure another: "ten days of", "a new round of", "a wave of". */
+static int measure_noun(const token *t)
+{
+    static const char *const w[] = {"day", "week", "month", "hour", "year", "round", "series", "wave",
+                                    "spate", "string", "set", "number", "couple", "flurry", "burst",
+                                    "cycle", "phase", "session", "volley", "barrage", NULL};
+    for (const char *const *q = w; *q; q++)
+        if (t->lemma && !strcmp(t->lemma, *q))
+            return 1;
+    return 0;
+}
+
 static int time_noun(const token *t)
 {
     static const char *const w[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -1103,9 +1125,19 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
                     }
                 }
                 /* "demanded that the US cancel ...": the clause's subject */
-                if (tgt_idx < 0 && (e->frame & FR_OBJ) && obj < 0 && (size_t)vg->last + 1 < c.n &&
-                    tok_is(&c.t[vg->last + 1], "that") && (ev_type_conflictual(e->type) || e->type == EV_REQUEST)) {
-                    int ch = chunk_of(&c, vg->last + 2);
+                /* ("reiterated its demand today that ...": after the whole
+                 * trigger and any adverb of time) */
+                int32_t after = vg->last + 1;
+                int obj_in_trigger = 0;
+                if (ev.trig_last > vg->last) {
+                    after = ev.trig_last + 1;
+                    obj_in_trigger = obj >= 0 && CH(&c, obj)->last == ev.trig_last;
+                }
+                while ((size_t)after < c.n && (c.t[after].tag == TG_ADV || time_noun(&c.t[after])))
+                    after++;
+                if (tgt_idx < 0 && (((e->frame & FR_OBJ) && obj < 0) || obj_in_trigger) && (size_t)after + 1 < c.n &&
+                    tok_is(&c.t[after], "that") && (ev_type_conflictual(e->type) || e->type == EV_REQUEST)) {
+                    int ch = chunk_of(&c, after + 1);
                     if (ch >= 0 && CH(&c, ch)->kind == CH_NP) {
                         int m = mention_for_np(&c, ch, 1);
                         if (m >= 0) {
@@ -1234,6 +1266,16 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
             }
             /* the governing verb: object of a light verb, or subject */
             int gov = -1, as_subject = 0;
+            if (np->prep >= 0 && tok_is(&c.t[np->prep], "of") && np->prep > 0 &&
+                c.t[np->prep - 1].chunk == CH_NP && measure_noun(&c.t[np->prep - 1])) {
+                /* "launched ten days of war games", "began a new round of talks" */
+                const chunk *mq = CH(&c, c.t[np->prep - 1].chunk_id);
+                int32_t p = mq->first - 1;
+                while (p >= 0 && c.t[p].tag == TG_ADV)
+                    p--;
+                if (mq->prep < 0 && p >= 0 && c.t[p].chunk == CH_VG)
+                    gov = c.t[p].chunk_id;
+            }
             if (np->prep < 0) {
                 int32_t p = np->first - 1;
                 while (p >= 0 && (c.t[p].tag == TG_ADV))
@@ -1469,6 +1511,30 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
             ev.cameo = "154";
             ev.type_rule = "forces arriving somewhere: MOBILIZE (CAMEO 154)";
         }
+        /* Peacekeepers deployed or arriving are protection given to the
+         * place: CAMEO 074, PLOVER AID (peacekeeping) */
+        if (ev.type == EV_MOBILIZE && ev.has_src && ev.has_tgt && has_code(&ev.tgt) &&
+            mention_has_word(&c, &ev.src, "peacekeep")) {
+            ev.type = EV_AID;
+            ev.mode = "peacekeeping";
+            ev.cameo = "074";
+            ev.type_rule = "peacekeepers deployed: AID (CAMEO 074)";
+        }
+        /* Exercises of two countries' forces are military cooperation:
+         * CAMEO 062 rather than a show of force (150) */
+        if (ev.type == EV_MOBILIZE && ev.cameo && !strcmp(ev.cameo, "150") && src_idx >= 0 &&
+            as->m[src_idx].coord >= 0 && !ev.has_tgt) {
+            const act_mention *p2 = &as->m[as->m[src_idx].coord];
+            if (p2->country[0] && strcmp(p2->country, ev.src.country) != 0) {
+                set_actor(&ev.tgt, &ev.has_tgt, p2);
+                ev.type = EV_COOPERATE;
+                ev.mode = NULL;
+                ev.cameo = "062";
+                ev.symmetric = 1;
+                ev.tgt_rule = "second conjunct";
+                ev.type_rule = "exercises of two countries: COOPERATE (CAMEO 062)";
+            }
+        }
         /* "allowed opposition leader X", "ordered former president X": a
          * domestic role with no country of its own is of the source's country */
         if (ev.has_tgt && ev.has_src && !ev.tgt.country[0] && ev.tgt.actor < 0 && ev.tgt.roles[0] &&
@@ -1669,7 +1735,9 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
              * content of a's act, not an event of its own */
             {
                 int32_t th = CH(&c, ah->chunk_id)->last + 1;
-                while ((size_t)th < c.n && (c.t[th].tag == TG_ADV))
+                if (a->trig_last >= th)
+                    th = a->trig_last + 1;   /* "reiterated its demand today that" */
+                while ((size_t)th < c.n && (c.t[th].tag == TG_ADV || time_noun(&c.t[th])))
                     th++;
                 if ((size_t)th < c.n && tok_is(&c.t[th], "that") && c.t[th].tag == TG_SCONJ && b->head > th)
                     absorb = 1;

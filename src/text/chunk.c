@@ -95,6 +95,14 @@ static size_t scan_np(const token *t, size_t n, size_t i, long *head)
                 m++;
                 continue;
             }
+            /* "SPLM/A", "AT&T": a slash or ampersand inside a name */
+            if (m > k && m + 1 < n && (tok_is(&t[m], "/") || tok_is(&t[m], "&")) &&
+                !(t[m].flags & TF_SPACE) && !(t[m + 1].flags & TF_SPACE) && (t[m + 1].flags & TF_CAP) &&
+                (t[m - 1].flags & TF_CAP)) {
+                lh = (long)(m + 1);
+                m += 2;
+                continue;
+            }
             /* "Hungarian and Romanian officials": and/or between modifiers
              * when a noun head follows. */
             if (t[m].tag == TG_CONJ && m > k && adjlike(&t[m - 1]) && m + 2 < n && adjlike(&t[m + 1]) &&

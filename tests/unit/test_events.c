@@ -78,6 +78,15 @@ static const ecase cases[] = {
     /* a passive subject's people; a participle giving the toll is not a second event */
     {"2026-01-27", "A camp for Congolese refugees was attacked by Burundian soldiers, killing 15 people.",
      "ASSAULT BDIMIL>CODREF asserted"},
+    /* exercises of two countries are cooperation; peacekeepers arriving are aid */
+    {"2026-01-27", "French and Egyptian warships launched ten days of war games.", "COOPERATE FRAMIL>EGYMIL asserted"},
+    {"2026-01-27", "Egyptian warships launched ten days of war games.", "MOBILIZE EGYMIL>- asserted"},
+    {"2026-01-27", "NATO peacekeeping troops arrived in Bosnia.", "AID IGONATMIL>BIH asserted"},
+    /* a demanded act is the content of the demand, not an event */
+    {"2026-01-27", "The International Labor Office (ILO) reiterated its demand today that Israel ease restrictions.",
+     "REQUEST IGOUNOLAB>ISR asserted"},
+    {"2004-06-01", "The Sudanese government and SPLM/A have agreed to allow humanitarian access.",
+     "AGREE SDNGOV>SDNREB asserted"},
 };
 
 static void test_cases(void **st)
