@@ -997,9 +997,14 @@ int actors_sentence(const actor_dict *d, act_state *st, const char *text,
      * agent of the coordinated phrase that follows. */
     for (size_t k = 0; k + 1 < nm; k++) {
         act_mention *m = &ms[k], *n2 = &ms[k + 1];
-        if (m->role != AM_MAIN || m->kind != AK_COUNTRY || m->name || m->roles[0] || m->actor >= 0 ||
+        if (m->role != AM_MAIN || m->kind != AK_COUNTRY || m->roles[0] || m->actor >= 0 ||
             n2->role != AM_MAIN || n2->kind != AK_AGENT || !n2->roles[0] || n2->first != m->last + 2 ||
             !tok_is(&t[m->last + 1], "and"))
+            continue;
+        /* a country's name shares only with another country's adjective:
+         * "U.S. and Russian negotiators" */
+        if (m->name && !(n2->country[0] && strcmp(n2->country, m->country) && (t[n2->first].flags & TF_CAP) &&
+                         (m->chunk < 0 || s->chunks[m->chunk].prep < 0)))
             continue;
         memcpy(m->roles, n2->roles, 16);
         m->kind = AK_AGENT;
@@ -1174,6 +1179,15 @@ static size_t canonical_roles(const actor_dict *d, const act_mention *m, char *c
     }
     if (!parts[1][0] && parts[2][0] && m->human)
         memcpy(parts[1], "CVL", 4);
+    /* "civilian refugees": refugees are civilians; the specific sector is enough */
+    if (strlen(parts[1]) > 3 && strstr(parts[1], "REF")) {
+        char *cv = NULL;
+        for (size_t i = 0; parts[1][i]; i += 3)
+            if (!strncmp(parts[1] + i, "CVL", 3))
+                cv = parts[1] + i;
+        if (cv)
+            memmove(cv, cv + 3, strlen(cv + 3) + 1);
+    }
     snprintf(code + 3, codesz - 3, "%s%s%s", parts[0], parts[1], parts[2]);
     return 3 + strlen(parts[0]);
 }

@@ -351,6 +351,15 @@ static int subject_np(const ctx *c, int vgc, const char **rule, int depth)
         if (t->tag == TG_SCONJ && tok_is(t, "that") && depth == 0) {
             return -1;
         }
+        /* "workers affiliated with the union stopped work": a reduced
+         * relative between the subject and its verb */
+        if (t->chunk == CH_VG && ch >= 0 && CH(c, ch)->first > 0 && c->t[CH(c, ch)->first - 1].chunk == CH_NP &&
+            ((CH(c, ch)->participle && !CH(c, ch)->finite) ||
+             (CH(c, ch)->first == CH(c, ch)->last && (t->vform == VF_PAST || t->vform == VF_PART) &&
+              (size_t)p + 1 < c->n && c->t[p + 1].tag == TG_PREP))) {
+            p = CH(c, ch)->first - 1;
+            continue;
+        }
         return -1;
     }
     return -1;
@@ -1779,6 +1788,7 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
             b->type = EV_REJECT;
             b->cameo = "120";
             b->type_rule = "said it will not: REJECT (CAMEO 12)";
+            b->declared = 1;    /* a refusal stands without a named target */
         } else if (ev_type_conflictual(b->type)) {
             if (b->type != EV_THREATEN) {
                 b->type = EV_THREATEN;
@@ -1807,6 +1817,26 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
                 b->modality = b->has_attr ? MOD_REPORTED : MOD_ASSERTED;
         }
     }
+    /* "threatened to stop the talks if the United States goes ahead": the
+     * one the condition is put to is the target of the threat */
+    for (size_t i = 0; i < nev && i < 256; i++) {
+        ev_mention *b = &evs[i];
+        if (drop[i] || b->type != EV_THREATEN || (b->has_tgt && has_code(&b->tgt)))
+            continue;
+        for (int32_t k = b->head + 1; (size_t)k + 1 < c.n; k++) {
+            if (c.t[k].tag != TG_SCONJ || !(tok_is(&c.t[k], "if") || tok_is(&c.t[k], "unless")))
+                continue;
+            int ch = chunk_of(&c, k + 1);
+            int m = ch >= 0 && CH(&c, ch)->kind == CH_NP && CH(&c, ch)->prep < 0 ? mention_for_np(&c, ch, 1) : -1;
+            if (m >= 0 && has_code(&as->m[m]) &&
+                !(b->has_src && as->m[m].actor == b->src.actor && !strcmp(as->m[m].country, b->src.country) &&
+                  !strcmp(as->m[m].roles, b->src.roles))) {
+                set_actor(&b->tgt, &b->has_tgt, &as->m[m]);
+                b->tgt_rule = "subject of the condition";
+            }
+            break;
+        }
+    }
     /* Hypothetical events (if, unless) are not events.  Background ones
      * (relative clauses, adjuncts, presupposed objects) stand only when the
      * sentence says nothing else. */
@@ -1816,7 +1846,7 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
     int primary = 0;
     for (size_t i = 0; i < nev && i < 256; i++) {
         /* (the type may have changed since: "said it will support" is AGREE) */
-        int untargeted = !(evs[i].has_tgt && has_code(&evs[i].tgt));
+        int untargeted = !(evs[i].has_tgt && has_code(&evs[i].tgt)) && !evs[i].declared;
         if (evs[i].conditional || (untargeted && (evs[i].needs_target ||
                                                   (dyadic_type(evs[i].type) && !(evs[i].entry->frame & FR_NOTGT)))))
             drop[i] = 1;

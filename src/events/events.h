@@ -118,6 +118,7 @@ typedef struct ev_mention {
     uint8_t unless;                         /* its sentence makes it conditional: "unless" */
     uint8_t needs_target;                   /* dropped unless folding gives a target */
     uint8_t result;                         /* ", killing 12": the toll of another event */
+    uint8_t declared;                       /* "said it will not": needs no target */
     const char *mode, *cameo;
     act_mention src, tgt, attr;
     int32_t clause_first, clause_last;

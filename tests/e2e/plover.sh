@@ -1,10 +1,11 @@
 #!/bin/sh
-# PLOVER sentences from the CAMEO manual, scored with the shared scorer.
+# PLOVER sentences from the CAMEO manual, scored with the shared scorer: issue 2
+# asks for recall and precision of at least 0.60 each.
 . "$(dirname "$0")/lib.sh"
 need_shared
 "$SITREP" code "$SHARED/gold/plover-gsr.dev.docs.jsonl" >"$T/p.jsonl" || fail "coding"
 if python3 "$SHARED/eval/score" --gold "$SHARED/gold/plover-gsr.dev.gold.json" --pred "$T/p.jsonl" \
-    --min-recall "${PLOVER_MIN_RECALL:-0.49}" --min-precision "${PLOVER_MIN_PRECISION:-0.55}" >"$T/score"; then
+    --min-recall "${PLOVER_MIN_RECALL:-0.60}" --min-precision "${PLOVER_MIN_PRECISION:-0.60}" >"$T/score"; then
     tail -1 "$T/score"
 else
     tail -1 "$T/score"

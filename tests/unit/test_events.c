@@ -87,6 +87,18 @@ static const ecase cases[] = {
      "REQUEST IGOUNOLAB>ISR asserted"},
     {"2004-06-01", "The Sudanese government and SPLM/A have agreed to allow humanitarian access.",
      "AGREE SDNGOV>SDNREB asserted"},
+    /* a threat's target is the one the condition is put to */
+    {"2000-01-01", "Russia threatened to stop the talks if the United States deploys new missiles.",
+     "THREATEN RUS>USA asserted"},
+    /* a declared refusal is a rejection */
+    {"2000-01-01", "Syria says it will not accept Iraqi refugees.", "REJECT SYR>IRQREF reported"},
+    /* a reduced relative between subject and verb; labour strikes */
+    {"2000-01-01", "Thousands of workers affiliated with the Serbian Workers' Union stopped work over a bill "
+                   "signed by the labour minister.", "PROTEST SRBLAB>SRBGOV asserted"},
+    /* a country name shares the agent of a coordinated adjective */
+    {"2000-01-01", "U.S. and Russian negotiators return to Geneva for talks.", "CONSULT USAGOV>RUSGOV asserted"},
+    {"2000-01-01", "The Sri Lankan army is holding Tamil civilian refugees as human shields.",
+     "COERCE LKAMIL>LKAREFTAM asserted"},
 };
 
 static void test_cases(void **st)
