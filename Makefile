@@ -1,11 +1,12 @@
 # sitrep -- top-level Makefile.  The two commands of the README:
 #   make demo   set up, build, code examples/ and show events and situation
 #   make test   set up, build with ASan+UBSan, run every test (ctest)
-# Other targets: build (release build in build/), clean.
+# Other targets: build (release build in build/), bench (speed and memory,
+# bench/bench.py), clean.
 
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all setup build demo test test-build clean
+.PHONY: all setup build demo test test-build bench clean
 
 all: build
 
@@ -25,6 +26,9 @@ test-build: setup
 
 test: build test-build
 	@cd build-test && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@python3 bench/bench.py build/sitrep
 
 clean:
 	rm -rf build build-test
