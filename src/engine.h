@@ -11,12 +11,14 @@
 #include "text/lexicon.h"
 #include "actors/dict.h"
 #include "events/events.h"
+#include "geo/gazetteer.h"
 #include "util/arena.h"
 
 struct sr_engine {
     lexicon *lx;
     actor_dict actors;
     ev_dict events;
+    gazetteer *gz;
     sr_options opt;
     char data_dir[1024];
 };
@@ -30,15 +32,19 @@ struct sr_events {
     size_t n;
     sr_error *warn;
     size_t nwarn, capwarn;
+    sr_toponym *top;        /* SR_COLLECT_PLACES */
+    size_t ntop;
+    sr_timex *tx;           /* SR_COLLECT_DATES */
+    size_t ntx, captx;
 };
 
 /* Fill an error. */
 void sr_seterr(sr_error *err, int code, const char *doc, const char *file, long line, long offset,
                const char *fmt, ...);
 
-/* The directory of the dictionaries: o->data_dir, $SITREP_DATA, or the
- * build's default. */
-const char *sr_default_data_dir(const char *given);
+
+/* The gazetteer file: given, $SITREP_GAZETTEER, or the build's default. */
+const char *sr_gazetteer_path(const char *given);
 
 /* JSON output helpers (io/json.c). */
 typedef struct jbuf {
@@ -54,6 +60,7 @@ void jb_str(jbuf *b, const char *s, size_t n);     /* quoted and escaped */
 void jb_cstr(jbuf *b, const char *s);              /* quoted; null when s is NULL */
 void jb_key(jbuf *b, const char *k);               /* "k": (with a comma before unless first) */
 void jb_num(jbuf *b, double v);
+void jb_coord(jbuf *b, double v);                  /* degrees, 4 decimals */
 void jb_int(jbuf *b, long v);
 
 #endif

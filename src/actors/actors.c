@@ -387,6 +387,24 @@ static int locative(const act_mention *m, const sentence *s)
            tok_is(p, "around") || tok_is(p, "at");
 }
 
+/* Count a country for the document's focus; weight 4 is a place. */
+static void count_country(act_state *st, const char *cc, uint32_t weight)
+{
+    size_t i;
+    for (i = 0; i < st->ncountries; i++)
+        if (!strcmp(st->country_code[i], cc))
+            break;
+    if (i == st->ncountries && i < 64) {
+        memcpy(st->country_code[i], cc, 4);
+        st->ncountries++;
+    }
+    if (i < 64) {
+        st->country_count[i] += weight;
+        if (weight == 4)
+            st->place_count[i]++;
+    }
+}
+
 static void remember(act_state *st, const act_mention *m, const sentence *s, const char *headlemma)
 {
     /* The focus country is where the report happens: a country named as a
@@ -400,21 +418,14 @@ static void remember(act_state *st, const act_mention *m, const sentence *s, con
     r->para = s->para;
     snprintf(r->headlemma, sizeof r->headlemma, "%s", headlemma ? headlemma : "");
     st->nring++;
-    if (m->country[0] && !m->inferred) {
-        size_t i;
-        for (i = 0; i < st->ncountries; i++)
-            if (!strcmp(st->country_code[i], m->country))
-                break;
-        if (i == st->ncountries && i < 64) {
-            memcpy(st->country_code[i], m->country, 4);
-            st->ncountries++;
-        }
-        if (i < 64) {
-            st->country_count[i] += weight;
-            if (weight == 4)
-                st->place_count[i]++;
-        }
-    }
+    if (m->country[0] && !m->inferred)
+        count_country(st, m->country, weight);
+}
+
+void actors_note_place(act_state *st, const char *cc3)
+{
+    if (cc3 && strlen(cc3) == 3)
+        count_country(st, cc3, 4);
 }
 
 /* The document's most mentioned country so far (ties: the first seen). */

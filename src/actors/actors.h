@@ -38,7 +38,8 @@ enum {
     AK_AGENT,       /* generic agent with or without country: Russian forces */
     AK_PRONOUN,     /* he, they, its ... resolved to an antecedent */
     AK_DEFINITE,    /* the operation, the group ... resolved */
-    AK_BOTH         /* both sides, the two countries: resolved by events */
+    AK_BOTH,        /* both sides, the two countries: resolved by events */
+    AK_PLACE        /* a town or region the geo stage found: its country */
 };
 
 typedef struct act_mention {
@@ -76,6 +77,10 @@ void actors_state_free(act_state *st);
  * Returns 0, -1 when out of memory. */
 int actors_sentence(const actor_dict *d, act_state *st, const char *text,
                     const sentence *s, arena *a, act_sentence *out);
+
+/* A place of the document in country cc3 (the geo stage found it): it
+ * counts for the country the report is about. */
+void actors_note_place(act_state *st, const char *cc3);
 
 /* The mention whose span covers token tok with the given role (AM_MAIN by
  * preference), or -1. */

@@ -1055,6 +1055,7 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
         ev.d_start = ev.d_end = DATE_NONE;
         ev.until = DATE_NONE;
         clause_extent(&c, h, &ev.clause_first, &ev.clause_last);
+        ev.obj_first = ev.obj_last = -1;
         int src_idx = -1, tgt_idx = -1, excl = -1;
         int chain[8];
         int nchain = 0;
@@ -1068,6 +1069,10 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
             int subj = subject_np(&c, vgc, &rule, 0);
             int second = -1;
             int obj = object_np(&c, vgc, &second);
+            if (obj >= 0) {
+                ev.obj_first = CH(&c, obj)->first;
+                ev.obj_last = CH(&c, obj)->last;
+            }
             int adjectival = vg->passive && (size_t)vg->last + 1 < c.n && tok_is(&c.t[vg->last + 1], "to") &&
                              (head_cue(&c, vg->head) & GC_INTENT);
             if (vg->passive && !adjectival) {
@@ -1563,7 +1568,8 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
                 in_pp = tok_is(pp, "in") || tok_is(pp, "at") || tok_is(pp, "near") || tok_is(pp, "into") ||
                         tok_is(pp, "across") || tok_is(pp, "throughout") || tok_is(pp, "inside");
             }
-            int place = tm->kind == AK_CAPITAL || (tm->kind == AK_COUNTRY && in_pp && tm->role == AM_MAIN) ||
+            int place = tm->kind == AK_CAPITAL || tm->kind == AK_PLACE ||
+                        (tm->kind == AK_COUNTRY && in_pp && tm->role == AM_MAIN) ||
                         (tm->role == AM_MOD && tm->head >= 0 && (size_t)tm->head < c.n && !military_thing(&c.t[tm->head]));
             if (place)
                 memcpy(ev.tgt.roles, "CVL", 4);   /* (replaces a capital's GOV) */
@@ -1679,6 +1685,7 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
             ev.tgt_rule = "subject of the obliged clause";
             ev.type_rule = "X said Y must: REQUEST (CAMEO 10)";
             clause_extent(&c, x->head, &ev.clause_first, &ev.clause_last);
+            ev.obj_first = ev.obj_last = -1;
             uint32_t a0 = c.t[CH(&c, rp->subj)->first].start, b0 = c.t[x->head].end;
             ev.span_start = a0 < ev.trig_start ? a0 : ev.trig_start;
             ev.span_end = b0;

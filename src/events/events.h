@@ -122,6 +122,7 @@ typedef struct ev_mention {
     const char *mode, *cameo;
     act_mention src, tgt, attr;
     int32_t clause_first, clause_last;
+    int32_t obj_first, obj_last;            /* the verb's object phrase, -1 none */
     const char *src_rule, *tgt_rule;
     const char *mod_cue;                    /* static, or mod_buf */
     char mod_buf[24];
@@ -132,6 +133,8 @@ typedef struct ev_mention {
     uint8_t d_prec;
     int32_t until;
     int32_t dur_days;                       /* "for fifteen days", 0 if none */
+    /* filled at the end of the document by the geo stage */
+    int32_t place;                          /* toponym index, -1 none */
 } ev_mention;
 
 /* Per-document memory (the last conflict's parties for "both sides"). */

@@ -105,6 +105,13 @@ void jb_num(jbuf *b, double v)
     jb_raw(b, t, (size_t)n);
 }
 
+void jb_coord(jbuf *b, double v)
+{
+    char t[32];
+    int n = snprintf(t, sizeof t, "%.4f", v);
+    jb_raw(b, t, (size_t)n);
+}
+
 void jb_int(jbuf *b, long v)
 {
     char t[32];

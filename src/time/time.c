@@ -548,6 +548,42 @@ static int inside(const timex *x, int32_t a, int32_t b)
     return x->first >= a && x->last <= b;
 }
 
+void time_direct_in_sentence(timex *x, const sentence *s, int32_t docdate)
+{
+    if (!x->weekday && !x->relative_month)
+        return;
+    /* the verb group nearest the expression, before it first */
+    const chunk *best = NULL;
+    int32_t bestd = 1 << 30;
+    for (size_t k = 0; k < s->nchunks; k++) {
+        const chunk *c = &s->chunks[k];
+        if (c->kind != CH_VG)
+            continue;
+        int32_t d = c->last < x->first ? x->first - c->last : c->first - x->last + 2;
+        if (d < bestd) {
+            bestd = d;
+            best = c;
+        }
+    }
+    int dir = -1;
+    if (best) {
+        int planned = best->future;
+        for (int32_t k = best->first; k <= best->last && !planned; k++) {
+            const token *t = &s->toks[k];
+            if (t->lemma && (!strcmp(t->lemma, "schedule") || !strcmp(t->lemma, "plan") ||
+                             !strcmp(t->lemma, "expect") || !strcmp(t->lemma, "due")))
+                planned = 1;
+        }
+        /* "is to visit", "are due to": be + to-infinitive */
+        if (!planned && (size_t)best->last + 1 < s->ntok && s->toks[best->last + 1].tag == TG_TO &&
+            s->toks[best->head].aux == AUX_BE)
+            planned = 1;
+        if (planned)
+            dir = +1;
+    }
+    time_direct(x, docdate, dir);
+}
+
 void time_events(ev_mention *evs, size_t n, const sentence *s, const timex *tx, int ntx, int32_t docdate)
 {
     (void)s;

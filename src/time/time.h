@@ -44,6 +44,10 @@ int time_sentence(const sentence *s, int32_t docdate, timex *out, int max);
 /* Resolve a weekday or yearless month for a direction (+1 future, -1 past). */
 void time_direct(timex *x, int32_t docdate, int dir);
 
+/* Resolve a weekday or yearless month by the tense of the verb nearest it
+ * (for expressions with no event: sitrep dates). */
+void time_direct_in_sentence(timex *x, const sentence *s, int32_t docdate);
+
 /* Date the event mentions evs[0..n) of sentence s. */
 void time_events(ev_mention *evs, size_t n, const sentence *s, const timex *tx, int ntx, int32_t docdate);
 
