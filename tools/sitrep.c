@@ -434,11 +434,13 @@ static int cmd_gazetteer(int argc, char **argv)
             usage_error("%s: -o FILE is required", "gazetteer build");
         static char places[1200], cities[1200];
         go.data_dir = data;
-        if (!go.places_dir && !no_places) {
+        if (!go.geonames_dir && !go.cities_dir && !go.places_dir)
+            def = 1;    /* no source named: the default sources */
+        if (!go.places_dir && !no_places && (def || go.geonames_dir || go.cities_dir)) {
             snprintf(places, sizeof places, "%s/places", sr_default_data_dir(data));
             go.places_dir = places;
         }
-        if (!go.cities_dir && (def || !go.geonames_dir)) {
+        if (!go.cities_dir && def) {
             snprintf(cities, sizeof cities, "%s", sr_default_cities_dir());
             FILE *probe;
             char path[1300];

@@ -27,6 +27,7 @@
 
 #define MAX_KEY_TOKENS 8
 #define MAX_CAND 64
+#define MAX_ANCHORS 256
 
 void geo_doc_init(geo_doc *g)
 {
@@ -298,7 +299,9 @@ int geo_sentence(const gazetteer *gz, const actor_dict *d, geo_doc *g, const cha
     /* the countries the sentence's actors belong to */
     for (size_t k = 0; k < as->n; k++) {
         const act_mention *m = &as->m[k];
-        if (!m->country[0] || m->inferred || m->kind == AK_PRONOUN || m->kind == AK_BOTH)
+        /* (a capital's country is the geoparser's to decide: "Tripoli") */
+        if (!m->country[0] || m->inferred || m->kind == AK_PRONOUN || m->kind == AK_BOTH || m->kind == AK_CAPITAL ||
+            m->kind == AK_PLACE)
             continue;
         if (add_weight(g, m->country, s->is_dateline ? 3.0f : 1.0f) != 0)
             return -1;
@@ -522,8 +525,8 @@ static float score(const gazetteer *gz, const geo_doc *g, const geo_mention *m, 
     float s = p->prior;
     if (m->kind == GK_COUNTRY || m->kind == GK_DEMONYM)
         return (is_country_place(p) && !memcmp(p->cc3, m->cc3, 3)) ? s + 20.0f : s - 20.0f;
-    if (m->kind == GK_CAPITAL)
-        s += !memcmp(p->cc3, m->cc3, 3) ? (p->fclass == 'P' ? 8.0f : 3.0f) : -10.0f;
+    if (m->kind == GK_CAPITAL)     /* the capital, unless the report is elsewhere */
+        s += !memcmp(p->cc3, m->cc3, 3) ? (p->fclass == 'P' ? 2.5f : 0.5f) : 0.0f;
     float tw;
     float w = p->cc3[0] ? weight_of(g, p->cc3, &tw) : 0;
     (void)tw;
@@ -575,6 +578,13 @@ static void choose(const gazetteer *gz, geo_doc *g, geo_mention *m, const anchor
 {
     float bs = -1e9f;
     int32_t bi = -1;
+    if (m->ncand == 1 && m->kind == GK_NAME) {
+        /* no choice to make (the score only says how sure) */
+        uint32_t pi = gaz_key_at(gz, m->cand0)->place;
+        m->chosen = (int32_t)pi;
+        m->score = score(gz, g, m, gaz_place_at(gz, pi), NULL, 0, total_w);
+        return;
+    }
     for (uint32_t c = 0; c < m->ncand && c < MAX_CAND; c++) {
         uint32_t pi = gaz_key_at(gz, m->cand0 + c)->place;
         const gaz_place *p = gaz_place_at(gz, pi);
@@ -584,6 +594,9 @@ static void choose(const gazetteer *gz, geo_doc *g, geo_mention *m, const anchor
             bi = (int32_t)pi;
         }
     }
+    /* a country's name with no entry for the country: no place */
+    if (bi >= 0 && (m->kind == GK_COUNTRY || m->kind == GK_DEMONYM) && !is_country_place(gaz_place_at(gz, (uint32_t)bi)))
+        bi = -1;
     m->chosen = bi;
     m->score = bs;
 }
@@ -650,9 +663,17 @@ void geo_resolve(const gazetteer *gz, geo_doc *g)
             clear = m->score - second >= 3.0f;
         }
         if (clear) {
-            an[nan].lat = p->lat;
-            an[nan].lon = p->lon;
-            nan++;
+            /* one anchor per place, and few of them: a huge document
+             * names the same places over and over */
+            size_t q;
+            for (q = 0; q < nan; q++)
+                if (an[q].lat == p->lat && an[q].lon == p->lon)
+                    break;
+            if (q == nan && nan < MAX_ANCHORS) {
+                an[nan].lat = p->lat;
+                an[nan].lon = p->lon;
+                nan++;
+            }
         }
     }
     /* second pass: with proximity to the anchors (a mention's own anchor
@@ -676,38 +697,54 @@ static int place_like(const geo_mention *m)
     return m->chosen >= 0 && !m->embedded && m->kind != GK_DEMONYM;
 }
 
+/* The first mention of sentence sent (mentions are kept in text order). */
+static size_t first_of_sentence(const geo_doc *g, uint32_t sent)
+{
+    size_t lo = 0, hi = g->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (g->m[mid].sent < sent)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 int32_t geo_event_place(const geo_doc *g, uint32_t sent, int32_t clause_first, int32_t clause_last,
                         int32_t obj_first, int32_t obj_last, int32_t tgt_first, int32_t tgt_last)
 {
+    size_t k0 = first_of_sentence(g, sent), k1 = k0;
+    while (k1 < g->n && g->m[k1].sent == sent)
+        k1++;
     /* 1. "in X", "near X" in the event's own clause */
-    for (size_t k = 0; k < g->n; k++) {
+    for (size_t k = k0; k < k1; k++) {
         const geo_mention *m = &g->m[k];
-        if (m->sent == sent && place_like(m) && m->locative && m->first >= clause_first && m->last <= clause_last)
+        if (place_like(m) && m->locative && m->first >= clause_first && m->last <= clause_last)
             return (int32_t)k;
     }
     /* 2. the place the verb acts on ("shelled Balakliia") */
     if (obj_first >= 0)
-        for (size_t k = 0; k < g->n; k++) {
+        for (size_t k = k0; k < k1; k++) {
             const geo_mention *m = &g->m[k];
-            if (m->sent == sent && place_like(m) && m->kind != GK_COUNTRY && m->first >= obj_first &&
-                m->last <= obj_last)
+            if (place_like(m) && m->kind != GK_COUNTRY && m->first >= obj_first && m->last <= obj_last)
                 return (int32_t)k;
         }
     /* 3. the place the event is directed at ("to visit Moscow") */
     if (tgt_first >= 0)
-        for (size_t k = 0; k < g->n; k++) {
+        for (size_t k = k0; k < k1; k++) {
             const geo_mention *m = &g->m[k];
-            if (m->sent == sent && place_like(m) && m->first >= tgt_first && m->last <= tgt_last)
+            if (place_like(m) && m->first >= tgt_first && m->last <= tgt_last)
                 return (int32_t)k;
         }
     /* 4. a place the sentence is set in */
-    for (size_t k = 0; k < g->n; k++) {
+    for (size_t k = k0; k < k1; k++) {
         const geo_mention *m = &g->m[k];
-        if (m->sent == sent && place_like(m) && m->locative)
+        if (place_like(m) && m->locative)
             return (int32_t)k;
     }
-    /* 5. the dateline */
-    for (size_t k = 0; k < g->n; k++) {
+    /* 5. the dateline (in the first sentences) */
+    for (size_t k = 0; k < g->n && g->m[k].sent < 3; k++) {
         const geo_mention *m = &g->m[k];
         if (m->dateline && place_like(m))
             return (int32_t)k;
