@@ -345,6 +345,8 @@ static int keep_timexes(sr_events *r, const sentence *s, const timex *tx, int nt
         t->end = x.end;
         t->sent = (int)s->index;
         t->type = time_type_name(x.type);
+        /* the interval the words denote, modifiers included: "late 2023"
+         * is September to December, "since 2011" runs to the document date */
         if (x.sday != DATE_NONE && x.eday != DATE_NONE) {
             date_format(x.sday, t->first);
             date_format(x.eday, t->last);

@@ -15,8 +15,9 @@
 
 const char *time_precision_name(int p)
 {
-    static const char *const n[] = {"?", "day", "days", "week", "month", "year", "decade", "document"};
-    return p >= 1 && p <= 7 ? n[p] : "document";
+    static const char *const n[] = {"?", "day", "days", "week", "month", "year", "decade", "document", "quarter",
+                                    "season"};
+    return p >= 1 && p <= 9 ? n[p] : "document";
 }
 
 const char *time_type_name(int t)
@@ -192,6 +193,324 @@ void time_direct(timex *x, int32_t docdate, int dir)
     }
 }
 
+/* ---- quarters, seasons, holidays, references ---------------------------- */
+
+static int ordinal_of(const token *t)
+{
+    static const char *const w[] = {"first", "second", "third", "fourth"};
+    static const char *const d[] = {"1st", "2nd", "3rd", "4th"};
+    for (int i = 0; i < 4; i++)
+        if (tok_is(t, w[i]) || tok_is(t, d[i]))
+            return i + 1;
+    return 0;
+}
+
+static void set_quarter(timex *x, int y, int q)
+{
+    x->sday = date_from_ymd(y, 3 * q - 2, 1);
+    x->eday = date_from_ymd(y, 3 * q, date_days_in_month(y, 3 * q));
+    x->prec = PR_QUARTER;
+}
+
+/* The last quarter that ended before the document date. */
+static void last_quarter(int dy, int dm, int *y, int *q)
+{
+    int cur = (dm - 1) / 3 + 1;
+    *q = cur == 1 ? 4 : cur - 1;
+    *y = cur == 1 ? dy - 1 : dy;
+}
+
+/* Seasons as news uses them (northern hemisphere, meteorological):
+ * spring Mar-May, summer Jun-Aug, fall Sep-Nov, winter Dec-Feb (the
+ * winter of a year starts in its December). */
+static int season_of(const token *t)
+{
+    if (tok_is(t, "spring"))
+        return 1;
+    if (tok_is(t, "summer"))
+        return 2;
+    if (tok_is(t, "fall") || tok_is(t, "autumn"))
+        return 3;
+    if (tok_is(t, "winter"))
+        return 4;
+    return 0;
+}
+
+static void set_season(timex *x, int y, int se)
+{
+    int m0 = 3 * se;    /* 3, 6, 9, 12 */
+    x->sday = date_from_ymd(y, m0, 1);
+    int ey = se == 4 ? y + 1 : y, em = se == 4 ? 2 : m0 + 2;
+    x->eday = date_from_ymd(ey, em, date_days_in_month(ey, em));
+    x->prec = PR_SEASON;
+}
+
+/* The instance of season se that a document of doc means by "this" (0),
+ * "last" (-1) or "next" (+1). */
+static int season_year(int32_t doc, int se, int which)
+{
+    int dy, dm, dd;
+    date_to_ymd(doc, &dy, &dm, &dd);
+    int y = se == 4 && dm <= 2 ? dy - 1 : dy;   /* this season's year */
+    timex t;
+    set_season(&t, y, se);
+    if (which < 0)
+        return t.eday < doc ? y : y - 1;
+    if (which > 0)
+        return t.sday > doc ? y : y + 1;
+    return y;
+}
+
+/* Fixed-date holidays news dates things by; the last one before the
+ * document unless the tense says otherwise (time_direct). */
+static int holiday_of(const sentence *s, size_t i, int *month, int *day, size_t *end)
+{
+    const token *t = s->toks;
+    size_t n = s->ntok;
+    *end = i;
+    if (tok_is(&t[i], "christmas")) {
+        *month = 12;
+        *day = 25;
+        if (i + 1 < n && tok_is(&t[i + 1], "eve")) {
+            *day = 24;
+            *end = i + 1;
+        } else if (i + 1 < n && tok_is(&t[i + 1], "day")) {
+            *end = i + 1;
+        }
+        return 1;
+    }
+    if (tok_is(&t[i], "halloween")) {
+        *month = 10;
+        *day = 31;
+        return 1;
+    }
+    if (tok_is(&t[i], "new") && i + 3 < n && tok_is(&t[i + 1], "year") && t[i + 2].tag == TG_POS &&
+        (tok_is(&t[i + 3], "day") || tok_is(&t[i + 3], "eve"))) {
+        *month = tok_is(&t[i + 3], "eve") ? 12 : 1;
+        *day = tok_is(&t[i + 3], "eve") ? 31 : 1;
+        *end = i + 3;
+        return 1;
+    }
+    if (tok_is(&t[i], "independence") && i + 1 < n && tok_is(&t[i + 1], "day") && (t[i].flags & TF_CAP)) {
+        *month = 7;     /* the US holiday; other countries' differ */
+        *day = 4;
+        *end = i + 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Thanksgiving (US): the fourth Thursday of November of year y. */
+static int32_t thanksgiving(int y)
+{
+    int32_t d = date_from_ymd(y, 11, 1);
+    while (date_weekday(d) != 3)    /* Monday = 0 */
+        d++;
+    return d + 21;
+}
+
+/* Words that refer to the present, the past or the future without naming a
+ * date (TimeML PRESENT_REF, PAST_REF, FUTURE_REF): expressions with no
+ * interval. */
+static size_t reference_word(const sentence *s, size_t i)
+{
+    int lo, hi;
+    const token *t = s->toks;
+    size_t n = s->ntok;
+    static const char *const one[] = {"now", "currently", "recently", "nowadays", "formerly", "previously",
+                                      "soon", "lately", NULL};
+    for (const char *const *w = one; *w; w++)
+        if (tok_is(&t[i], *w))
+            return i + 1;
+    if (tok_is(&t[i], "current") && i + 1 < n && t[i + 1].tag == TG_NOUN && !unit_of(&t[i + 1]))
+        return i + 1;
+    if (tok_is(&t[i], "these") && i + 1 < n && tok_is(&t[i + 1], "days"))
+        return i + 2;
+    if (tok_is(&t[i], "the") && i + 1 < n && (tok_is(&t[i + 1], "past") || tok_is(&t[i + 1], "future")) &&
+        !(i + 2 < n && (t[i + 2].tag == TG_NUM || unit_of(&t[i + 2]) || small_number(&t[i + 2], &lo, &hi))))
+        return i + 2;
+    if (tok_is(&t[i], "recent") && i + 1 < n && (tok_is(&t[i + 1], "years") || tok_is(&t[i + 1], "decades")))
+        return i + 2;
+    return 0;
+}
+
+/* Hours and minutes, for durations ("five hours", "a 16-hour flight"). */
+static int small_unit(const token *t)
+{
+    return lemma_is(t, "hour") || tok_is(t, "hours") || lemma_is(t, "minute") || tok_is(t, "minutes");
+}
+
+/* Quarters, seasons, holidays, "a year earlier", bare years, references
+ * to now and durations without "for".  Returns the last token, or -1. */
+static long match_more(const sentence *s, size_t i, int32_t doc, timex *x)
+{
+    const token *t = s->toks;
+    size_t n = s->ntok;
+    int dy, dm, dd;
+    date_to_ymd(doc, &dy, &dm, &dd);
+    size_t k = i;
+    int the = tok_is(&t[k], "the");
+    if (the)
+        k++;
+    if (k < n && tok_is(&t[k], "fiscal"))
+        k++;
+    /* quarters */
+    if (k < n) {
+        int q = ordinal_of(&t[k]);
+        size_t u = k + 1;
+        if (q && u + 1 < n && tok_is(&t[u], "-") && tok_is(&t[u + 1], "quarter"))
+            u++;    /* "third-quarter" */
+        if (q && u < n && tok_is(&t[u], "quarter")) {
+            int y = 0;
+            if (u + 2 < n && tok_is(&t[u + 1], "of") && year_of(&t[u + 2]))
+                y = year_of(&t[u + 2]), u += 2;
+            else if (u + 1 < n && year_of(&t[u + 1]))
+                y = year_of(&t[u + 1]), u += 1;
+            else if (k > 0 && t[k - 1].tag == TG_POS && k >= 2 && year_of(&t[k - 2]))
+                y = year_of(&t[k - 2]);
+            if (!y)
+                y = date_from_ymd(dy, 3 * q - 2, 1) <= doc ? dy : dy - 1;
+            set_quarter(x, y, q);
+            return (long)u;
+        }
+        /* "the latest quarter", "the year-earlier quarter", "the quarter" */
+        size_t v = k;
+        int back = 0, rel = 0;
+        if (v < n && (tok_is(&t[v], "latest") || tok_is(&t[v], "last") || tok_is(&t[v], "recent") ||
+                      tok_is(&t[v], "past"))) {
+            rel = 1;
+            v++;
+        } else if (v + 2 < n && tok_is(&t[v], "year") && tok_is(&t[v + 1], "-") &&
+                   (tok_is(&t[v + 2], "earlier") || tok_is(&t[v + 2], "ago"))) {
+            back = 1;
+            v += 3;
+        } else if (v + 1 < n && tok_is(&t[v], "year") && (tok_is(&t[v + 1], "earlier") || tok_is(&t[v + 1], "ago"))) {
+            back = 1;
+            v += 2;
+        }
+        if (v < n && tok_is(&t[v], "quarter") && (the || rel || back) &&
+            !(v + 1 < n && (tok_is(&t[v + 1], "of") || t[v + 1].tag == TG_NUM))) {
+            int y, q2;
+            last_quarter(dy, dm, &y, &q2);
+            set_quarter(x, y - back, q2);
+            return (long)v;
+        }
+        if (back && v < n && (tok_is(&t[v], "period") || tok_is(&t[v], "level") || tok_is(&t[v], "results"))) {
+            set_year(x, dy - 1, 0);
+            return (long)(v - 1);
+        }
+    }
+    /* seasons: last fall, this summer, this past spring, the winter of 1998 */
+    {
+        size_t v = i;
+        int which = 0, explicit_rel = 0;
+        if (tok_is(&t[v], "last") || tok_is(&t[v], "next") || tok_is(&t[v], "this") || tok_is(&t[v], "the")) {
+            which = tok_is(&t[v], "last") ? -1 : tok_is(&t[v], "next") ? 1 : 0;
+            explicit_rel = !tok_is(&t[v], "the");
+            v++;
+            if (v < n && tok_is(&t[v], "past") && which == 0) {
+                which = -1;
+                v++;
+            }
+        }
+        int se = v < n ? season_of(&t[v]) : 0;
+        if (se && (explicit_rel || v == i || tok_is(&t[i], "the"))) {
+            int y = 0;
+            if (v + 2 < n && tok_is(&t[v + 1], "of") && year_of(&t[v + 2]))
+                y = year_of(&t[v + 2]), v += 2;
+            else if (v + 1 < n && year_of(&t[v + 1]))
+                y = year_of(&t[v + 1]), v += 1;
+            /* a bare "fall" is a verb or a noun more often than a season */
+            if (!y && !explicit_rel && (se == 3 || !tok_is(&t[i], "the")) && !(i > 0 && tok_is(&t[i - 1], "in")))
+                return -1;
+            if (!y)
+                y = season_year(doc, se, which);
+            set_season(x, y, se);
+            return (long)v;
+        }
+    }
+    /* holidays */
+    {
+        int mo, da;
+        size_t e;
+        if ((t[i].flags & TF_CAP) && holiday_of(s, i, &mo, &da, &e)) {
+            int32_t d = date_from_ymd(dy, mo, da);
+            if (d > doc)
+                d = date_from_ymd(dy - 1, mo, da);
+            x->sday = x->eday = d;
+            x->prec = PR_DAY;
+            return (long)e;
+        }
+        if (tok_is(&t[i], "thanksgiving") && (t[i].flags & TF_CAP)) {
+            int32_t d = thanksgiving(dy);
+            if (d > doc)
+                d = thanksgiving(dy - 1);
+            x->sday = x->eday = d;
+            x->prec = PR_DAY;
+            return (long)(i + 1 < n && tok_is(&t[i + 1], "day") ? i + 1 : i);
+        }
+    }
+    /* a year earlier / a year ago / a year before */
+    if ((tok_is(&t[i], "a") || tok_is(&t[i], "one")) && i + 2 < n && tok_is(&t[i + 1], "year") &&
+        (tok_is(&t[i + 2], "earlier") || tok_is(&t[i + 2], "ago") || tok_is(&t[i + 2], "before"))) {
+        set_year(x, dy - 1, 0);
+        return (long)(i + 2);
+    }
+    /* a bare year: "in 1996" is handled above; "1996 was", "since then, 1990" */
+    if (year_of(&t[i]) && !(i > 0 && (t[i - 1].tag == TG_NUM || tok_is(&t[i - 1], "$"))) &&
+        (i + 1 >= n || t[i + 1].tag == TG_PUNCT || t[i + 1].tag == TG_PREP || t[i + 1].tag == TG_CONJ ||
+         t[i + 1].tag == TG_VERB || t[i + 1].tag == TG_AUX || t[i + 1].tag == TG_MODAL || t[i + 1].tag == TG_POS ||
+         t[i + 1].tag == TG_SCONJ || t[i + 1].tag == TG_WH || t[i + 1].tag == TG_TO) &&
+        !(i + 1 < n && tok_is(&t[i + 1], "%"))) {
+        set_year(x, year_of(&t[i]), 0);
+        return (long)i;
+    }
+    /* now, currently, recently, the future */
+    size_t r = reference_word(s, i);
+    if (r) {
+        x->sday = x->eday = DATE_NONE;
+        x->prec = 0;
+        return (long)r - 1;
+    }
+    /* durations: "three days", "five hours", "a 16-hour flight", "two years" */
+    {
+        int lo, hi;
+        size_t v = i;
+        int num = small_number(&t[v], &lo, &hi) || (t[v].flags & TF_DIGIT) || tok_is(&t[v], "a") ||
+                  tok_is(&t[v], "an") || tok_is(&t[v], "several") || tok_is(&t[v], "few");
+        if (num && v + 1 < n) {
+            size_t u = v + 1;
+            if (tok_is(&t[u], "-") && u + 1 < n && !(t[u + 1].flags & TF_SPACE))
+                u++;
+            int unit = unit_of(&t[u]);
+            if ((unit || small_unit(&t[u])) && unit != 3650 + 1 &&
+                !(u + 1 < n && (tok_is(&t[u + 1], "ago") || tok_is(&t[u + 1], "earlier") ||
+                                tok_is(&t[u + 1], "later") || tok_is(&t[u + 1], "before") ||
+                                tok_is(&t[u + 1], "after"))) &&
+                !((tok_is(&t[v], "a") || tok_is(&t[v], "an")) && !(u + 1 < n && t[u + 1].tag == TG_NOUN) &&
+                  !(v > 0 && tok_is(&t[v - 1], "for")))) {
+                x->type = TX_DURATION;
+                x->sday = x->eday = DATE_NONE;
+                x->prec = 0;
+                x->dur_days = 0;
+                return (long)u;
+            }
+        }
+    }
+    /* clock times: "10:35 a.m.", "noon" */
+    if ((t[i].flags & TF_DIGIT) && i + 2 < n && tok_is(&t[i + 1], ":") && (t[i + 2].flags & TF_DIGIT)) {
+        size_t e = i + 2;
+        if (e + 1 < n && (tok_is(&t[e + 1], "a.m.") || tok_is(&t[e + 1], "p.m.") || tok_is(&t[e + 1], "am") ||
+                          tok_is(&t[e + 1], "pm")))
+            e++;
+        x->type = TX_TIME;
+        x->sday = x->eday = doc;
+        x->prec = PR_DAY;
+        return (long)e;
+    }
+    return -1;
+}
+
 /* ---- recognition ------------------------------------------------------ */
 
 static int match_at(const sentence *s, size_t i, int32_t doc, timex *x)
@@ -340,6 +659,30 @@ static int match_at(const sentence *s, size_t i, int32_t doc, timex *x)
         set_year(x, year_of(&t[i]), 0);
         goto done;
     }
+    /* sets: every Friday, every four years, daily, annually */
+    {
+        static const char *const adv[] = {"daily", "weekly", "monthly", "annually", "yearly", "nightly",
+                                          "hourly", "biweekly", "quarterly", NULL};
+        for (const char *const *w = adv; *w; w++)
+            if (tok_is(&t[i], *w) && !(i + 1 < n && t[i + 1].tag == TG_NOUN)) {
+                x->type = TX_SET;
+                x->prec = 0;
+                goto done;
+            }
+        if ((tok_is(&t[i], "every") || tok_is(&t[i], "each")) && i + 1 < n) {
+            size_t u = i + 1;
+            int lo, hi;
+            if (small_number(&t[u], &lo, &hi) || (t[u].flags & TF_DIGIT) || tok_is(&t[u], "other"))
+                u++;
+            if (u < n && (unit_of(&t[u]) || weekday_of(&t[u]) || small_unit(&t[u]) || month_of(&t[u], 1) ||
+                          tok_is(&t[u], "morning") || tok_is(&t[u], "night") || tok_is(&t[u], "weekend"))) {
+                x->type = TX_SET;
+                x->prec = 0;
+                e = u;
+                goto done;
+            }
+        }
+    }
     /* weekdays */
     int wd = weekday_of(&t[i]);
     if (wd) {
@@ -357,8 +700,10 @@ static int match_at(const sentence *s, size_t i, int32_t doc, timex *x)
             time_direct(x, doc, -1);    /* provisional; events may redirect */
         }
         if (i + 1 < n && (lemma_is(&t[i + 1], "night") || lemma_is(&t[i + 1], "morning") ||
-                          lemma_is(&t[i + 1], "afternoon") || lemma_is(&t[i + 1], "evening")))
+                          lemma_is(&t[i + 1], "afternoon") || lemma_is(&t[i + 1], "evening"))) {
             e = i + 1;
+            x->type = TX_TIME;  /* a part of a day */
+        }
         if (doc == DATE_NONE)
             return 0;
         goto done;
@@ -369,6 +714,8 @@ static int match_at(const sentence *s, size_t i, int32_t doc, timex *x)
         x->sday = x->eday = doc - 1;
         x->prec = PR_DAY;
         e = tok_is(&t[i], "last") ? i + 1 : i;
+        if (tok_is(&t[i], "last"))
+            x->type = TX_TIME;
         goto done;
     }
     if (tok_is(&t[i], "today") || tok_is(&t[i], "tonight") ||
@@ -377,6 +724,8 @@ static int match_at(const sentence *s, size_t i, int32_t doc, timex *x)
         x->sday = x->eday = doc;
         x->prec = PR_DAY;
         e = tok_is(&t[i], "this") ? i + 1 : i;
+        if (!tok_is(&t[i], "today"))
+            x->type = TX_TIME;
         goto done;
     }
     if (tok_is(&t[i], "tomorrow")) {
@@ -513,6 +862,13 @@ static int match_at(const sentence *s, size_t i, int32_t doc, timex *x)
         e = i + 1;
         goto done;
     }
+    {
+        long le = match_more(s, i, doc, x);
+        if (le >= 0) {
+            e = (size_t)le;
+            goto done;
+        }
+    }
     return 0;
 done:
     x->last = (int32_t)e;
@@ -552,36 +908,78 @@ void time_direct_in_sentence(timex *x, const sentence *s, int32_t docdate)
 {
     if (!x->weekday && !x->relative_month)
         return;
-    /* the verb group nearest the expression, before it first */
+    /* the verb group nearest the expression, before it first; a verb of
+     * saying is the report's, not the event's ("will meet on Wednesday,
+     * officials said") */
     const chunk *best = NULL;
     int32_t bestd = 1 << 30;
-    for (size_t k = 0; k < s->nchunks; k++) {
-        const chunk *c = &s->chunks[k];
-        if (c->kind != CH_VG)
-            continue;
-        int32_t d = c->last < x->first ? x->first - c->last : c->first - x->last + 2;
-        if (d < bestd) {
-            bestd = d;
-            best = c;
+    for (int pass = 0; pass < 2 && !best; pass++)
+        for (size_t k = 0; k < s->nchunks; k++) {
+            const chunk *c = &s->chunks[k];
+            if (c->kind != CH_VG)
+                continue;
+            const token *h = &s->toks[c->head];
+            if (pass == 0 && h->lemma &&
+                (!strcmp(h->lemma, "say") || !strcmp(h->lemma, "tell") || !strcmp(h->lemma, "report") ||
+                 !strcmp(h->lemma, "announce") || !strcmp(h->lemma, "add") || !strcmp(h->lemma, "state")))
+                continue;
+            int32_t d = c->last < x->first ? x->first - c->last : c->first - x->last + 2;
+            if (d < bestd) {
+                bestd = d;
+                best = c;
+            }
         }
-    }
     int dir = -1;
     if (best) {
-        int planned = best->future;
-        for (int32_t k = best->first; k <= best->last && !planned; k++) {
-            const token *t = &s->toks[k];
-            if (t->lemma && (!strcmp(t->lemma, "schedule") || !strcmp(t->lemma, "plan") ||
-                             !strcmp(t->lemma, "expect") || !strcmp(t->lemma, "due")))
+        /* the verb and the verbs governing it ("is scheduled to arrive") */
+        int planned = 0;
+        for (const chunk *c = best; c >= s->chunks && !planned; c--) {
+            if (c->kind != CH_VG)
+                continue;
+            if (c->future)
                 planned = 1;
+            for (int32_t k = c->first; k <= c->last && !planned; k++) {
+                const token *t = &s->toks[k];
+                if (t->lemma && (!strcmp(t->lemma, "schedule") || !strcmp(t->lemma, "plan") ||
+                                 !strcmp(t->lemma, "expect") || !strcmp(t->lemma, "due") ||
+                                 !strcmp(t->lemma, "intend") || !strcmp(t->lemma, "set")))
+                    planned = 1;
+            }
+            /* only across "to": "expected to speak", "due to visit" */
+            if (c->first == 0 || !(c->infinitive || s->toks[c->first].tag == TG_TO))
+                break;
+            for (int32_t k = c->first - 1; k >= 0 && k >= c->first - 2 && !planned; k--) {
+                const token *t = &s->toks[k];
+                if (tok_is(t, "due") || tok_is(t, "set") || tok_is(t, "scheduled") || tok_is(t, "expected") ||
+                    tok_is(t, "poised") || tok_is(t, "slated"))
+                    planned = 1;
+            }
         }
         /* "is to visit", "are due to": be + to-infinitive */
         if (!planned && (size_t)best->last + 1 < s->ntok && s->toks[best->last + 1].tag == TG_TO &&
             s->toks[best->head].aux == AUX_BE)
             planned = 1;
-        if (planned)
+        if (planned) {
             dir = +1;
+        } else {
+            /* a past or perfect verb looks back; a present one ("arrives
+             * Tuesday") means the nearest such day */
+            int past = best->perfect;
+            for (int32_t k = best->first; k <= best->last && !past; k++)
+                if (s->toks[k].vform == VF_PAST)
+                    past = 1;
+            if (!past)
+                dir = 0;
+        }
     }
-    time_direct(x, docdate, dir);
+    if (dir == 0 && x->weekday && docdate != DATE_NONE) {
+        timex a = *x, b = *x;
+        time_direct(&a, docdate, -1);
+        time_direct(&b, docdate, +1);
+        *x = (docdate - a.sday <= b.sday - docdate) ? a : b;
+        return;
+    }
+    time_direct(x, docdate, dir < 0 ? -1 : dir);
 }
 
 void time_events(ev_mention *evs, size_t n, const sentence *s, const timex *tx, int ntx, int32_t docdate)

@@ -20,7 +20,7 @@
 #include "../events/events.h"
 
 enum { TX_DATE = 1, TX_TIME, TX_DURATION, TX_SET };
-enum { PR_DAY = 1, PR_DAYS, PR_WEEK, PR_MONTH, PR_YEAR, PR_DECADE, PR_DOCUMENT };
+enum { PR_DAY = 1, PR_DAYS, PR_WEEK, PR_MONTH, PR_YEAR, PR_DECADE, PR_DOCUMENT, PR_QUARTER, PR_SEASON };
 
 const char *time_precision_name(int p);
 const char *time_type_name(int t);
