@@ -271,7 +271,7 @@ static void locate_events(const geo_doc *gd, ev_mention *evs, size_t n)
             tf = ev->tgt.first;
             tl = ev->tgt.last;
         }
-        ev->place = geo_event_place(gd, ev->sent, ev->clause_first, ev->clause_last, ev->obj_first, ev->obj_last,
+        ev->place = geo_event_place(gd, ev->sent, ev->para, ev->clause_first, ev->clause_last, ev->obj_first, ev->obj_last,
                                     tf, tl);
     }
 }
@@ -495,6 +495,10 @@ int sr_code(sr_engine *e, const sr_doc *doc, sr_events **out, sr_error *err)
     ev_mention *evs = NULL;
     size_t nev = 0, capev = 0;
     int rc = 0, warned_split = 0;
+    timex anchor;
+    memset(&anchor, 0, sizeof anchor);
+    int have_anchor = 0;
+    uint32_t anchor_para = 0;
     if (!sp || !ast)
         rc = -1;
     sentence s;
@@ -527,11 +531,32 @@ int sr_code(sr_engine *e, const sr_doc *doc, sr_events **out, sr_error *err)
             rc = -1;
             break;
         }
-        if (nev > before || (e->opt.collect & SR_COLLECT_DATES)) {
+        {
             timex tx[32];
             int ntx = time_sentence(&s, docdate, tx, 32);
-            if (nev > before)
+            if (nev > before) {
                 time_events(evs + before, nev - before, &s, tx, ntx, docdate);
+                /* an event with no date of its own happened when the
+                 * paragraph's last dated event did ("On 17 March, ... They
+                 * gathered ...") */
+                if (have_anchor && anchor_para == s.para)
+                    for (size_t k = before; k < nev; k++)
+                        if (evs[k].d_prec == PR_DOCUMENT) {
+                            evs[k].d_start = anchor.sday;
+                            evs[k].d_end = anchor.eday;
+                            evs[k].d_prec = anchor.prec;
+                            evs[k].d_text_start = anchor.start;
+                            evs[k].d_text_end = anchor.end;
+                        }
+            }
+            for (int k = 0; k < ntx; k++)
+                if (tx[k].type == TX_DATE && tx[k].prec == PR_DAY && !tx[k].weekday && tx[k].sday != DATE_NONE &&
+                    tx[k].sday == tx[k].eday) {
+                    anchor = tx[k];
+                    anchor_para = s.para;
+                    have_anchor = 1;
+                    break;
+                }
             if ((e->opt.collect & SR_COLLECT_DATES) && keep_timexes(r, &s, tx, ntx, docdate) != 0) {
                 rc = -1;
                 break;

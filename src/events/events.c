@@ -1042,6 +1042,7 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
         ev_mention ev;
         memset(&ev, 0, sizeof ev);
         ev.sent = s->index;
+        ev.para = s->para;
         ev.trig_first = tf;
         ev.trig_last = tl;
         ev.head = h;
@@ -1666,6 +1667,7 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
             ev_mention ev;
             memset(&ev, 0, sizeof ev);
             ev.sent = s->index;
+            ev.para = s->para;
             ev.head = x->head;
             ev.trig_first = x->modal >= 0 ? x->modal : x->first;
             ev.trig_last = x->head;

@@ -101,6 +101,7 @@ enum { PH_NONE = 0, PH_EXTEND, PH_END };
 
 typedef struct ev_mention {
     uint32_t sent;
+    uint32_t para;                          /* paragraph of the sentence */
     int32_t trig_first, trig_last, head;    /* sentence-relative tokens */
     uint32_t span_start, span_end;          /* evidence span in the text */
     uint32_t trig_start, trig_end;          /* the trigger's own bytes */

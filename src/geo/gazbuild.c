@@ -158,6 +158,19 @@ static int add_name(builder *b, uint32_t place, const char *name, size_t n)
         return 0;
     if (push_key(b, key, kl, place) != 0)
         return -1;
+    /* "Pervomais'k", "Kam'yanka": news drops the transliterated soft sign */
+    if (memchr(key, '\'', kl)) {
+        char k2[512];
+        size_t n2 = 0;
+        for (size_t i = 0; i < kl; i++) {
+            if (key[i] == '\'' || (key[i] == ' ' && i + 1 < kl && key[i + 1] == '\'') ||
+                (key[i] == ' ' && i > 0 && key[i - 1] == '\''))
+                continue;
+            k2[n2++] = key[i];
+        }
+        if (n2 && push_key(b, k2, n2, place) != 0)
+            return -1;
+    }
     const char *sp = memchr(key, ' ', kl);
     if (sp && is_article(key, (size_t)(sp - key)) && ntok >= 2)
         return push_key(b, sp + 1, kl - (size_t)(sp + 1 - key), place);

@@ -274,6 +274,8 @@ static int not_a_place(const sentence *s, const act_sentence *as, int32_t a, int
             return 1;
         if (a > 0 && (t[a - 1].flags & TF_ABBR) && (t[a - 1].flags & TF_CAP))
             return 1;   /* "Mr. Paris", "Gen. Jackson" */
+        if (a > 1 && (t[a - 1].flags & TF_DIGIT) && is_hyphen(&t[a - 2]))
+            return 1;   /* "BM-21 Grad": a model name */
     }
     /* a common word opening the sentence: "Reading is ...", "Mobile phones" */
     if ((t[a].flags & TF_FIRST) && t[a].tag != TG_PROPN && a == b)
@@ -353,8 +355,10 @@ int geo_sentence(const gazetteer *gz, const actor_dict *d, geo_doc *g, const cha
         geo_mention gm;
         memset(&gm, 0, sizeof gm);
         gm.qual = -1;
+        gm.head = -1;
         gm.chosen = -1;
         gm.sent = s->index;
+        gm.para = s->para;
         gm.first = a;
         gm.last = b;
         gm.start = t[a].start;
@@ -466,8 +470,15 @@ int geo_sentence(const gazetteer *gz, const actor_dict *d, geo_doc *g, const cha
             if (pl->fclass == 'A')
                 admin = 1;
         }
-        if (admin && q->kind != GK_DEMONYM)
+        /* in brackets right after a name, any place qualifies it */
+        if (tok_is(&t[m->last + 1], "("))
+            admin = 1;
+        if (admin && q->kind != GK_DEMONYM) {
             m->qual = (int32_t)(k + 1);
+            q->head = (int32_t)k;
+            /* "in Pervomaisk, Luhansk": the qualifier is where it happened too */
+            q->locative |= m->locative;
+        }
     }
     return 0;
 }
@@ -495,17 +506,16 @@ static float qualifier_fit(const gazetteer *gz, const geo_doc *g, const geo_ment
                 const gaz_place *qp = gaz_place_at(gz, gaz_key_at(gz, q->cand0 + c)->place);
                 if (qp == p)
                     continue;
-                if (qp->fclass == 'A' && !memcmp(qp->cc3, p->cc3, 3)) {
-                    float f = 2.5f;
-                    if (!strcmp(qp->fcode, "ADM1") && qp->admin1[0] && !strcmp(qp->admin1, p->admin1))
-                        f = 6.0f;
-                    else if (is_country_place(qp))
-                        f = 4.0f;
-                    else if (gaz_km(qp->lat, qp->lon, p->lat, p->lon) < 150)
-                        f = 4.5f;
-                    if (f > fit)
-                        fit = f;
-                }
+                float f;
+                int same = !memcmp(qp->cc3, p->cc3, 3);
+                if (is_country_place(qp))
+                    f = same ? 4.0f : -6.0f;
+                else if (qp->fclass == 'A' && !strcmp(qp->fcode, "ADM1") && qp->admin1[0])
+                    f = !same ? -6.0f : !strcmp(qp->admin1, p->admin1) ? 6.0f : -3.0f;
+                else
+                    f = same && gaz_km(qp->lat, qp->lon, p->lat, p->lon) < 150 ? 4.5f : -2.0f;
+                if (f > fit)
+                    fit = f;
             }
         }
         if (fit > best || depth == 0)
@@ -594,6 +604,11 @@ static void choose(const gazetteer *gz, geo_doc *g, geo_mention *m, const anchor
             bi = (int32_t)pi;
         }
     }
+    /* a qualified name none of whose places fits the qualifier: the name is
+     * not known here ("Sulyhivka, Kharkiv": the qualifier says more) */
+    if (bi >= 0 && m->qual >= 0 && m->kind == GK_NAME &&
+        qualifier_fit(gz, g, m, gaz_place_at(gz, (uint32_t)bi)) < 0)
+        bi = -1;
     /* a country's name with no entry for the country: no place */
     if (bi >= 0 && (m->kind == GK_COUNTRY || m->kind == GK_DEMONYM) && !is_country_place(gaz_place_at(gz, (uint32_t)bi)))
         bi = -1;
@@ -691,10 +706,13 @@ const gaz_place *geo_place(const gazetteer *gz, const geo_doc *g, size_t i)
     return gaz_place_at(gz, (uint32_t)g->m[i].chosen);
 }
 
-/* A mention fit to be where something happened. */
-static int place_like(const geo_mention *m)
+/* A mention fit to be where something happened: a qualifier ("Belem
+ * (Para)") only when the name it qualifies has no place. */
+static int place_like(const geo_doc *g, const geo_mention *m)
 {
-    return m->chosen >= 0 && !m->embedded && m->kind != GK_DEMONYM;
+    if (m->chosen < 0 || m->embedded || m->kind == GK_DEMONYM)
+        return 0;
+    return m->head < 0 || g->m[m->head].chosen < 0;
 }
 
 /* The first mention of sentence sent (mentions are kept in text order). */
@@ -711,7 +729,7 @@ static size_t first_of_sentence(const geo_doc *g, uint32_t sent)
     return lo;
 }
 
-int32_t geo_event_place(const geo_doc *g, uint32_t sent, int32_t clause_first, int32_t clause_last,
+int32_t geo_event_place(const geo_doc *g, uint32_t sent, uint32_t para, int32_t clause_first, int32_t clause_last,
                         int32_t obj_first, int32_t obj_last, int32_t tgt_first, int32_t tgt_last)
 {
     size_t k0 = first_of_sentence(g, sent), k1 = k0;
@@ -720,33 +738,44 @@ int32_t geo_event_place(const geo_doc *g, uint32_t sent, int32_t clause_first, i
     /* 1. "in X", "near X" in the event's own clause */
     for (size_t k = k0; k < k1; k++) {
         const geo_mention *m = &g->m[k];
-        if (place_like(m) && m->locative && m->first >= clause_first && m->last <= clause_last)
+        if (place_like(g, m) && m->locative && m->first >= clause_first && m->last <= clause_last)
             return (int32_t)k;
     }
     /* 2. the place the verb acts on ("shelled Balakliia") */
     if (obj_first >= 0)
         for (size_t k = k0; k < k1; k++) {
             const geo_mention *m = &g->m[k];
-            if (place_like(m) && m->kind != GK_COUNTRY && m->first >= obj_first && m->last <= obj_last)
+            if (place_like(g, m) && m->kind != GK_COUNTRY && m->first >= obj_first && m->last <= obj_last)
                 return (int32_t)k;
         }
     /* 3. the place the event is directed at ("to visit Moscow") */
     if (tgt_first >= 0)
         for (size_t k = k0; k < k1; k++) {
             const geo_mention *m = &g->m[k];
-            if (place_like(m) && m->first >= tgt_first && m->last <= tgt_last)
+            if (place_like(g, m) && m->first >= tgt_first && m->last <= tgt_last)
                 return (int32_t)k;
         }
     /* 4. a place the sentence is set in */
     for (size_t k = k0; k < k1; k++) {
         const geo_mention *m = &g->m[k];
-        if (place_like(m) && m->locative)
+        if (place_like(g, m) && m->locative)
             return (int32_t)k;
     }
-    /* 5. the dateline (in the first sentences) */
+    /* 5. where the paragraph's earlier sentences were set ("On 24 April,
+     * in Cucuta, ... In the Palmeras neighbourhood, gunmen shot ...") */
+    if (k0 > 0 && k0 <= g->n) {
+        for (size_t k = k0; k-- > 0;) {
+            const geo_mention *m = &g->m[k];
+            if (m->sent + 6 < sent)
+                break;
+            if (m->para == para && place_like(g, m) && (m->locative || m->dateline))
+                return (int32_t)k;
+        }
+    }
+    /* 6. the dateline (in the first sentences) */
     for (size_t k = 0; k < g->n && g->m[k].sent < 3; k++) {
         const geo_mention *m = &g->m[k];
-        if (m->dateline && place_like(m))
+        if (m->dateline && place_like(g, m))
             return (int32_t)k;
     }
     return -1;

@@ -31,6 +31,7 @@ enum { GK_NAME = 1,         /* a gazetteer name */
 typedef struct geo_mention {
     uint32_t start, end;        /* bytes in the document */
     uint32_t sent;              /* sentence index */
+    uint32_t para;              /* paragraph index */
     int32_t first, last;        /* tokens in the sentence */
     uint32_t cand0, ncand;      /* candidate range in the gazetteer keys */
     char cc3[4];                /* GK_COUNTRY/DEMONYM/CAPITAL: the country */
@@ -41,6 +42,7 @@ typedef struct geo_mention {
     uint8_t admin_hint;         /* followed by province/state/governorate... */
     uint8_t city_hint;          /* "the city of X", "X city" */
     int32_t qual;               /* index of the mention qualifying it, or -1 */
+    int32_t head;               /* the mention it qualifies, or -1 */
     int32_t chosen;             /* the place chosen, or -1 */
     float score;                /* of the chosen place */
 } geo_mention;
@@ -73,8 +75,9 @@ void geo_resolve(const gazetteer *gz, geo_doc *g);
 /* Where an event of sentence sent happened: the mention index, or -1.  The
  * event's clause is tokens clause_first..clause_last, its verb's object
  * obj_first..obj_last ("shelled Balakliia"), tgt_first..tgt_last the place
- * it is directed at ("visit Moscow"); -1 when none. */
-int32_t geo_event_place(const geo_doc *g, uint32_t sent, int32_t clause_first, int32_t clause_last,
+ * it is directed at ("visit Moscow"); -1 when none.  Else a place of the
+ * paragraph's earlier sentences, else the dateline. */
+int32_t geo_event_place(const geo_doc *g, uint32_t sent, uint32_t para, int32_t clause_first, int32_t clause_last,
                         int32_t obj_first, int32_t obj_last, int32_t tgt_first, int32_t tgt_last);
 
 /* The place chosen for mention i, or NULL. */

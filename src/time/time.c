@@ -634,7 +634,9 @@ static int match_at(const sentence *s, size_t i, int32_t doc, timex *x)
             e = i + 1;
             goto done;
         }
-        if (!d && doc != DATE_NONE && !(t[i].flags & TF_ABBR && i + 1 < n && (t[i + 1].flags & TF_DIGIT))) {
+        /* a month alone must be written out ("Jan" alone is a name) */
+        if (!d && doc != DATE_NONE && month_of(&t[i], 1) && !(t[i].flags & TF_ABBR) &&
+            !(t[i].flags & TF_ALLCAP)) {
             set_month(x, dy, m);
             x->relative_month = (uint8_t)m;
             time_direct(x, doc, -1);
