@@ -100,7 +100,9 @@ static int article(const token *t)
 static int direction_word(const token *t)
 {
     static const char *const w[] = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
-                                    "southwest", "outskirts", "centre", "center", "suburbs", "edge", NULL};
+                                    "southwest", "outskirts", "centre", "center", "suburbs", "edge", "direction",
+                                    "vicinity", "area", "areas", "environs", "part", "parts", "coast", "entrance",
+                                    "heart", "periphery", "northern", "southern", "eastern", "western", NULL};
     for (const char *const *p = w; *p; p++)
         if (tok_is(t, *p))
             return 1;
@@ -234,7 +236,8 @@ static int generic_word(const token *t)
         "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
         "dr", "dr.", "sir", "lord", "saint", "st", "new", "old", "great", "little", "upper", "lower", "first",
         "second", "victory", "liberty", "freedom", "independence", "unity", "hope", "justice", "peace",
-        "security", "defense", "defence", "health", "energy", "trade", "data", "internet", "online", NULL};
+        "security", "defense", "defence", "health", "energy", "trade", "data", "internet", "online", "junction",
+        "crossing", "checkpoint", "front", "frontline", "gate", "border", "office", "headquarters", NULL};
     for (const char *const *p = w; *p; p++)
         if (tok_is(t, *p))
             return 1;
@@ -250,7 +253,9 @@ static int not_a_place(const sentence *s, const act_sentence *as, int32_t a, int
         const act_mention *m = actor_at(as, k);
         if (!m)
             continue;
-        if (m->kind == AK_PERSON || m->kind == AK_PRONOUN)
+        /* a person's name is no place, unless the place's name is longer
+         * ("Duque de Caxias") */
+        if ((m->kind == AK_PERSON && m->first <= a && m->last >= b) || m->kind == AK_PRONOUN)
             return 1;
         if (m->kind == AK_AGENT && m->head >= a && m->head <= b &&
             (m->first >= a || (m->human && t[m->head].tag == TG_PROPN && !(t[m->head].cand & LEX_N))))
@@ -429,9 +434,24 @@ int geo_sentence(const gazetteer *gz, const actor_dict *d, geo_doc *g, const cha
         }
         /* what the words around say */
         int32_t p = a - 1;
-        while (p >= 0 && (tok_is(&t[p], "the") || t[p].tag == TG_ADJ || (t[p].flags & TF_DIGIT)))
+        while (p >= 0 && (tok_is(&t[p], "the") || t[p].tag == TG_ADJ || (t[p].flags & TF_DIGIT) ||
+                          tok_is(&t[p], "downtown") || tok_is(&t[p], "central") || tok_is(&t[p], "rural") ||
+                          tok_is(&t[p], "greater") || tok_is(&t[p], "provincial") || tok_is(&t[p], "district")))
             p--;
         if (p >= 0 && locative_word(&t[p]))
+            gm.locative = 1;
+        /* "the provincial capital Nili", "the town Bama": a settlement word
+         * in a locative phrase */
+        if (p >= 0 && settlement_word(&t[p])) {
+            gm.city_hint = 1;
+            for (int32_t q = p - 1; q >= 0 && q >= p - 5; q--)
+                if (locative_word(&t[q])) {
+                    gm.locative = 1;
+                    break;
+                }
+        }
+        /* "Building (Tokyo - Chiyoda)": a place in brackets says where */
+        if (a > 0 && tok_is(&t[a - 1], "("))
             gm.locative = 1;
         if (p >= 1 && tok_is(&t[p], "of") && (direction_word(&t[p - 1]) || settlement_word(&t[p - 1]) ||
                                                 admin_word(&t[p - 1])))
