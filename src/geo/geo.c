@@ -237,7 +237,8 @@ static int generic_word(const token *t)
         "dr", "dr.", "sir", "lord", "saint", "st", "new", "old", "great", "little", "upper", "lower", "first",
         "second", "victory", "liberty", "freedom", "independence", "unity", "hope", "justice", "peace",
         "security", "defense", "defence", "health", "energy", "trade", "data", "internet", "online", "junction",
-        "crossing", "checkpoint", "front", "frontline", "gate", "border", "office", "headquarters", NULL};
+        "crossing", "checkpoint", "front", "frontline", "gate", "border", "office", "headquarters", "western",
+        "eastern", "northern", "southern", "arab", NULL};
     for (const char *const *p = w; *p; p++)
         if (tok_is(t, *p))
             return 1;
@@ -245,7 +246,8 @@ static int generic_word(const token *t)
 }
 
 /* Is the name (tokens a..b) what the other stages say is not a place? */
-static int not_a_place(const sentence *s, const act_sentence *as, int32_t a, int32_t b, int *embedded)
+static int not_a_place(const sentence *s, const act_sentence *as, int32_t a, int32_t b, float best_prior,
+                       int *embedded)
 {
     const token *t = s->toks;
     *embedded = 0;
@@ -257,7 +259,7 @@ static int not_a_place(const sentence *s, const act_sentence *as, int32_t a, int
          * ("Duque de Caxias") */
         if ((m->kind == AK_PERSON && m->first <= a && m->last >= b) || m->kind == AK_PRONOUN)
             return 1;
-        if (m->kind == AK_AGENT && m->head >= a && m->head <= b &&
+        if (m->kind == AK_AGENT && a == b && m->head == a &&
             (m->first >= a || (m->human && t[m->head].tag == TG_PROPN && !(t[m->head].cand & LEX_N))))
             return 1;   /* "Police", "Army": an agent noun; "President Lincoln": a titled name */
         if (m->kind == AK_ORG && (m->first < a || m->last > b))
@@ -266,24 +268,37 @@ static int not_a_place(const sentence *s, const act_sentence *as, int32_t a, int
     /* a single word glued to another capitalised word is part of a longer
      * name ("Jordan Peterson", "Lincoln Memorial"), unless joined by "of" */
     if (a == b) {
-        if (generic_word(&t[a]))
+        if (generic_word(&t[a]) && !(t[a].flags & TF_ALLCAP && best_prior >= 100.0f))
             return 1;
-        /* "EU", "UN": short capitals name organisations, not villages */
-        if ((t[a].flags & TF_ALLCAP) && t[a].flen <= 4)
+        /* "EU", "UN": short capitals name organisations, not villages
+         * (countries and regions are let through by the caller) */
+        if ((t[a].flags & TF_ALLCAP) && t[a].flen <= 4 && best_prior < 100.0f)
             return 1;
+        /* glued to a name ("Jordan Peterson", "Abraham Lincoln"): part of
+         * it; glued to a common noun ("Texas Rangers", "Atlanta Mayor",
+         * "Baseball Toronto"): a place inside a longer name */
         if ((size_t)b + 1 < s->ntok && (t[b + 1].flags & TF_CAP) && t[b + 1].tag == TG_PROPN &&
-            !(t[b + 1].flags & TF_FIRST))
-            return 1;
+            !(t[b + 1].flags & TF_FIRST)) {
+            if (!(t[b + 1].cand & LEX_N) || best_prior < 5.5f)
+                return 1;
+            *embedded = 1;
+        }
         if (a > 0 && (t[a - 1].flags & TF_CAP) && t[a - 1].tag == TG_PROPN && !(t[a - 1].flags & TF_DATELINE) &&
-            !(t[a - 1].flags & TF_FIRST))
-            return 1;
+            !(t[a - 1].flags & TF_FIRST)) {
+            if (!(t[a - 1].cand & LEX_N) || best_prior < 5.5f)
+                return 1;
+            *embedded = 1;
+        }
         if (a > 0 && (t[a - 1].flags & TF_ABBR) && (t[a - 1].flags & TF_CAP))
             return 1;   /* "Mr. Paris", "Gen. Jackson" */
         if (a > 1 && (t[a - 1].flags & TF_DIGIT) && is_hyphen(&t[a - 2]))
             return 1;   /* "BM-21 Grad": a model name */
     }
-    /* a common word opening the sentence: "Reading is ...", "Mobile phones" */
-    if ((t[a].flags & TF_FIRST) && t[a].tag != TG_PROPN && a == b)
+    /* a common word opening the sentence: "Reading is ...", "Mobile phones";
+     * a name the tagger took for a noun there passes when it is no English
+     * adjective, verb or adverb and names a big place ("Toronto won") */
+    if ((t[a].flags & TF_FIRST) && t[a].tag != TG_PROPN && a == b &&
+        ((t[a].cand & (LEX_A | LEX_V | LEX_R)) || best_prior < 5.0f))
         return 1;
     return 0;
 }
@@ -420,7 +435,19 @@ int geo_sentence(const gazetteer *gz, const actor_dict *d, geo_doc *g, const cha
             gm.cand0 = (uint32_t)mm.cand0;
             gm.ncand = (uint32_t)mm.ncand;
             int emb;
-            if (not_a_place(s, as, a, b, &emb)) {
+            float bp = mm.ncand ? gaz_place_at(gz, gaz_key_at(gz, (size_t)mm.cand0)->place)->prior : 0.0f;
+            if (a == b && (t[a].flags & TF_ALLCAP) && t[a].flen <= 4) {
+                /* "EU", "US": an acronym may name a region or a country,
+                 * never a village */
+                gm.acronym = 1;
+                for (size_t c = 0; c < mm.ncand && c < MAX_CAND; c++) {
+                    const gaz_place *pl = gaz_place_at(gz, gaz_key_at(gz, mm.cand0 + c)->place);
+                    if (pl->fclass == 'L' || (pl->fclass == 'A' && (!strncmp(pl->fcode, "PCL", 3) ||
+                                                                     !strcmp(pl->fcode, "ADM1"))))
+                        bp = 100.0f;
+                }
+            }
+            if (not_a_place(s, as, a, b, bp, &emb)) {
                 i++;
                 continue;
             }
@@ -555,13 +582,15 @@ static float score(const gazetteer *gz, const geo_doc *g, const geo_mention *m, 
     float s = p->prior;
     if (m->kind == GK_COUNTRY || m->kind == GK_DEMONYM)
         return (is_country_place(p) && !memcmp(p->cc3, m->cc3, 3)) ? s + 20.0f : s - 20.0f;
+    if (m->acronym && p->fclass != 'L' && p->fclass != 'A')
+        s -= 20.0f;
     if (m->kind == GK_CAPITAL)     /* the capital, unless the report is elsewhere */
         s += !memcmp(p->cc3, m->cc3, 3) ? (p->fclass == 'P' ? 2.5f : 0.5f) : 0.0f;
     float tw;
     float w = p->cc3[0] ? weight_of(g, p->cc3, &tw) : 0;
     (void)tw;
     if (total_w > 0 && w > 0)
-        s += 1.5f + 4.0f * (w / total_w);
+        s += 1.0f + 3.0f * (w / total_w);
     else if (total_w >= 3)
         s -= 1.0f;  /* the document is about other countries */
     if (m->qual >= 0)

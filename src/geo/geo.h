@@ -41,6 +41,7 @@ typedef struct geo_mention {
     uint8_t embedded;           /* inside a longer name (an organisation) */
     uint8_t admin_hint;         /* followed by province/state/governorate... */
     uint8_t city_hint;          /* "the city of X", "X city" */
+    uint8_t acronym;            /* "EU", "US": a region or a country only */
     int32_t qual;               /* index of the mention qualifying it, or -1 */
     int32_t head;               /* the mention it qualifies, or -1 */
     int32_t chosen;             /* the place chosen, or -1 */

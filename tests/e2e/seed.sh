@@ -8,12 +8,22 @@ python3 "$SHARED/eval/score" --gold "$SHARED/gold/seed.gold.json" --pred "$T/see
 python3 - "$T/score" "${SEED_MIN_FOUND:-7}" "${SEED_MIN_PRECISION:-0.80}" <<'PY' || fail "seed scores below the bounds"
 import re, sys
 s = open(sys.argv[1]).read()
-m = re.search(r"recall (\d+)/(\d+), precision (\d+)/(\d+), duplicates \d+, location \d+/\d+, date \d+/\d+, modality (\d+)/(\d+)", s)
-found, req, cor, pred, mok, mall = map(int, m.groups())
-print("found", found, "of", req, "precision", cor / max(pred, 1), "modality", mok, "/", mall)
+m = re.search(r"recall (\d+)/(\d+), precision (\d+)/(\d+), duplicates \d+, location (\d+)/(\d+), date (\d+)/(\d+), modality (\d+)/(\d+)", s)
+found, req, cor, pred, lok, lall, dok, dall, mok, mall = map(int, m.groups())
+print("found", found, "of", req, "precision", cor / max(pred, 1), "location", lok, "/", lall, "date", dok, "/", dall,
+      "modality", mok, "/", mall)
 assert found >= int(sys.argv[2]), "recall"
 assert cor / max(pred, 1) >= float(sys.argv[3]), "precision"
 assert mok == mall, "modality"
+assert dok == dall, "date of every matched event"
+assert lok == lall and lall >= 2, "E1 and E5 placed"
+PY
+# the extended ceasefire runs until 2026-02-08
+python3 - "$T/seed.jsonl" <<'PY' || fail "the extension's until"
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+assert any(r["until"] == "2026-02-08" for r in recs), [r["until"] for r in recs]
+print("until 2026-02-08: ok")
 PY
 # sitrep eval agrees with the shared scorer
 "$SITREP" eval --gold "$SHARED/gold/seed.gold.json" --date 2026-01-27 "$SHARED/seed/000_1fcff5cda893491c.txt" >"$T/eval" || fail "sitrep eval"
