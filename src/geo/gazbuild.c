@@ -367,7 +367,8 @@ static int add_geoname_row(builder *b, char **f, uint8_t flags, int max_alts)
     b->admin1s[idx] = admin1_name(b, f[8], f[10]);
     if (p->fclass == 'A' && !strcmp(p->fcode, "ADM1") && !b->admin1s[idx])
         b->admin1s[idx] = b->names[idx];
-    if (add_name(b, idx, f[1], strlen(f[1])) != 0 || add_name(b, idx, f[2], strlen(f[2])) != 0 ||
+    if (add_name(b, idx, f[1], strlen(f[1])) != 0 ||
+        (strcmp(f[1], f[2]) != 0 && add_name(b, idx, f[2], strlen(f[2])) != 0) ||
         add_alt_names(b, idx, f[3], max_alts) != 0)
         return -1;
     return 0;
