@@ -1081,6 +1081,7 @@ int actors_sentence(const actor_dict *d, act_state *st, const char *text,
                 (n2->kind == AK_COUNTRY || n2->kind == AK_CAPITAL)) {
                 memcpy(m->country, n2->country, 4);
                 m->via = "agent + country of the phrase that follows";
+                m->from_place = 1;
             }
         }
         /* "President Bush" when the dictionary lacks him: a name, whose

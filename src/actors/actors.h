@@ -51,6 +51,7 @@ typedef struct act_mention {
     uint8_t inferred;           /* country taken from context */
     uint8_t resolved;           /* pronoun/definite found its antecedent */
     uint8_t capital_head;       /* the phrase is a capital city's name */
+    uint8_t from_place;         /* country taken from a place after it ("police in Kingston") */
     uint8_t want, bindable;     /* pronouns: what they may refer to (internal) */
     int32_t actor;              /* dictionary actor, or -1 */
     char country[4];            /* static country part, "" when unknown */

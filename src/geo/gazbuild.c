@@ -293,8 +293,20 @@ static float prior_of(const gaz_place *p)
         if (!(p->flags & GZ_PROJECT))
             s -= 1.5;
         break;
+    case 'H':
+        /* oceans, seas, gulfs and straits are what news names; streams
+         * and ponds rarely */
+        if (!strcmp(c, "OCN") || !strcmp(c, "SEA") || !strcmp(c, "GULF") || !strcmp(c, "STRT") ||
+            !strcmp(c, "BAY") || !strcmp(c, "CNL"))
+            s = 6.0 + ((p->flags & GZ_PROJECT) ? 0.0 : -0.5);
+        else
+            s -= 2.0;
+        break;
     default:
-        s -= 2.0;   /* streams, hills, forests: rarely what news means */
+        if (p->flags & GZ_PROJECT)
+            s += 2.0;   /* a desert or a mountain range the project lists */
+        else
+            s -= 2.0;   /* hills, forests: rarely what news means */
         break;
     }
     if (p->flags & GZ_PROJECT)

@@ -22,6 +22,7 @@
 #include "../util/vec.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -322,8 +323,8 @@ int geo_sentence(const gazetteer *gz, const actor_dict *d, geo_doc *g, const cha
     for (size_t k = 0; k < as->n; k++) {
         const act_mention *m = &as->m[k];
         /* (a capital's country is the geoparser's to decide: "Tripoli") */
-        if (!m->country[0] || m->inferred || m->kind == AK_PRONOUN || m->kind == AK_BOTH || m->kind == AK_CAPITAL ||
-            m->kind == AK_PLACE)
+        if (!m->country[0] || m->inferred || m->from_place || m->kind == AK_PRONOUN || m->kind == AK_BOTH ||
+            m->kind == AK_CAPITAL || m->kind == AK_PLACE)
             continue;
         if (add_weight(g, m->country, s->is_dateline ? 3.0f : 1.0f) != 0)
             return -1;
@@ -549,9 +550,19 @@ static float qualifier_fit(const gazetteer *gz, const geo_doc *g, const geo_ment
         if ((q->kind == GK_COUNTRY || q->kind == GK_DEMONYM) && q->cc3[0]) {
             fit = !memcmp(q->cc3, p->cc3, 3) ? 4.0f : -6.0f;
         } else {
+            /* a qualifier that can be a division or a country is read as one
+             * ("Kingston, Ontario": the province, not Ontario, California) */
+            int admin_reading = 0;
+            for (uint32_t c = 0; c < q->ncand && c < MAX_CAND; c++) {
+                const gaz_place *qp = gaz_place_at(gz, gaz_key_at(gz, q->cand0 + c)->place);
+                if (is_country_place(qp) || (qp->fclass == 'A' && !strcmp(qp->fcode, "ADM1")))
+                    admin_reading = 1;
+            }
             for (uint32_t c = 0; c < q->ncand && c < MAX_CAND; c++) {
                 const gaz_place *qp = gaz_place_at(gz, gaz_key_at(gz, q->cand0 + c)->place);
                 if (qp == p)
+                    continue;
+                if (admin_reading && !is_country_place(qp) && !(qp->fclass == 'A' && !strcmp(qp->fcode, "ADM1")))
                     continue;
                 float f;
                 int same = !memcmp(qp->cc3, p->cc3, 3);
@@ -591,7 +602,7 @@ static float score(const gazetteer *gz, const geo_doc *g, const geo_mention *m, 
     (void)tw;
     if (total_w > 0 && w > 0)
         s += 1.0f + 3.0f * (w / total_w);
-    else if (total_w >= 3)
+    else if (total_w >= 3 && p->cc3[0])
         s -= 1.0f;  /* the document is about other countries */
     if (m->qual >= 0)
         s += qualifier_fit(gz, g, m, p);
@@ -745,6 +756,21 @@ void geo_resolve(const gazetteer *gz, geo_doc *g)
     if (nan)
         for (size_t k = 0; k < g->n; k++)
             choose(gz, g, &g->m[k], an, nan, total);
+    /* SITREP_DEBUG_GEO=1: every candidate's score, for people tuning data */
+    if (getenv("SITREP_DEBUG_GEO"))
+        for (size_t k = 0; k < g->n; k++) {
+            const geo_mention *m = &g->m[k];
+            fprintf(stderr, "sitrep-debug: geo %zu: sentence %u tokens %d-%d kind %d qual %d%s%s chosen %d\n", k,
+                    m->sent, m->first, m->last, m->kind, m->qual, m->locative ? " locative" : "",
+                    m->embedded ? " embedded" : "", m->chosen);
+            for (uint32_t c = 0; c < m->ncand && c < 12; c++) {
+                uint32_t pi = gaz_key_at(gz, m->cand0 + c)->place;
+                const gaz_place *p = gaz_place_at(gz, pi);
+                fprintf(stderr, "sitrep-debug:   %-24s %.3s %c.%-5.6s prior %5.2f score %6.2f qual %5.1f\n",
+                        gaz_str(gz, p->name_off), p->cc3, p->fclass ? p->fclass : '-', p->fcode, p->prior,
+                        score(gz, g, m, p, an, nan, total), m->qual >= 0 ? qualifier_fit(gz, g, m, p) : 0.0);
+            }
+        }
     free(an);
 }
 

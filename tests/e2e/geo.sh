@@ -9,7 +9,7 @@ need_shared
 G="$SHARED/gold"
 "$SITREP" places "$G/places.dev.docs.jsonl" >"$T/places.jsonl" || fail "sitrep places"
 if python3 "$SHARED/eval/score-places" --gold "$G/places.dev.gold.json" --pred "$T/places.jsonl" \
-    --min-acc161 "${PLACES_MIN_ACC161:-0.78}" --min-f1 "${PLACES_MIN_F1:-0.70}" >"$T/ps"; then
+    --min-acc161 "${PLACES_MIN_ACC161:-0.80}" --min-f1 "${PLACES_MIN_F1:-0.70}" >"$T/ps"; then
     tail -1 "$T/ps"
 else
     tail -1 "$T/ps"; fail "places below the bounds"

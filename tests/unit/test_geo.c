@@ -27,7 +27,7 @@
 #include "sitrep.h"
 
 /* The share of the toponym table that must be right. */
-#define TOPONYM_FLOOR 0.85
+#define TOPONYM_FLOOR 0.92
 
 static double km(double lat1, double lon1, double lat2, double lon2)
 {
