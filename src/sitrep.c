@@ -400,7 +400,10 @@ static int build_records(const sr_engine *e, sr_events *r, const ev_mention *evs
             const ev_mention *dm = &evs[x->date_from];
             ev->date.text = dm->d_text_end > dm->d_text_start ?
                             adup(a, r->text + dm->d_text_start, dm->d_text_end - dm->d_text_start) : NULL;
-            ev->date.precision = time_precision_name(x->d_prec);
+            /* (the record schema knows no quarters or seasons: a span of
+             * months) */
+            ev->date.precision = x->d_prec == PR_QUARTER || x->d_prec == PR_SEASON ? "month" :
+                                 time_precision_name(x->d_prec);
         }
         if (x->until != DATE_NONE)
             date_format(x->until, ev->until);
