@@ -279,6 +279,61 @@ size_t sr_gazetteer_lookup(const sr_engine *e, const char *name, FILE *out);
  * and the actor mentions found, with their codes at the document date. */
 int sr_analyze(sr_engine *e, const sr_doc *doc, FILE *out);
 
+/* ---- The store (docs/store.md) ----------------------------------------- */
+
+typedef struct sr_store sr_store;
+
+/* Open a store: a file path is an SQLite database (created when missing,
+ * migrated to this version's schema); a postgresql:// URL a PostgreSQL
+ * database with PostGIS.  *out is new (sr_store_close). */
+int sr_store_open(const char *url, sr_store **out, sr_error *err);
+void sr_store_close(sr_store *s);
+
+/* Transactions: the caller groups documents in batches.  begin waits for
+ * other writers (busy timeout, retries); commit makes a batch durable. */
+int sr_store_begin(sr_store *s, sr_error *err);
+int sr_store_commit(sr_store *s, sr_error *err);
+void sr_store_rollback(sr_store *s);
+
+/* 1 when a document with this id and the same content (date, title, text)
+ * is stored, 0 when not, or a negative SR_ code. */
+int sr_store_has(sr_store *s, const sr_doc *doc, sr_error *err);
+
+/* Store a document and its records, replacing what was stored under its id. */
+int sr_store_put(sr_store *s, const sr_doc *doc, const sr_events *ev, sr_error *err);
+
+/* Filters of sr_store_query; NULL or 0 fields do not filter. */
+typedef struct sr_query {
+    const char *text;       /* words in the document (full-text search) */
+    const char *actor;      /* source or target code begins with this: "RUS", "SYRREB" */
+    const char *type;       /* PLOVER type */
+    const char *country;    /* the event's location is in this country (ISO alpha-3) */
+    int has_bbox;
+    double bbox[4];         /* west, south, east, north (degrees) */
+    const char *from, *to;  /* the event's dates overlap [from, to] (YYYY-MM-DD) */
+    const char *modality;
+    const char *published_to;   /* from documents dated up to this day (YYYY-MM-DD) */
+    long limit;             /* 0 = no limit */
+} sr_query;
+
+enum { SR_QF_JSONL = 0, SR_QF_CSV, SR_QF_GEOJSON, SR_QF_GDELT };
+
+/* Write the stored records that pass the filters, in date order, in a
+ * format: JSON Lines (the records as coded), CSV, GeoJSON (a
+ * FeatureCollection of the located ones) or the GDELT 2.0 event table
+ * (tab-separated).  *n (may be NULL) gets the count. */
+int sr_store_query(sr_store *s, const sr_query *q, int format, FILE *out, size_t *n, sr_error *err);
+
+/* The documents whose text holds these words: JSON Lines {id, date,
+ * title, source}. */
+int sr_store_documents(sr_store *s, const char *text, long limit, FILE *out, size_t *n, sr_error *err);
+
+/* The situation picture as of a date (docs/situation.md), derived from the
+ * stored events dated up to then: presence, control, truces, planned
+ * events, asylum, each with its evidence. */
+enum { SR_SIT_JSON = 0, SR_SIT_TABLE };
+int sr_situation(sr_store *s, const char *as_of, int format, FILE *out, sr_error *err);
+
 /* ---- Readers ----------------------------------------------------------- */
 
 typedef struct sr_reader sr_reader;

@@ -59,8 +59,12 @@ void jb_lit(jbuf *b, const char *s);
 void jb_str(jbuf *b, const char *s, size_t n);     /* quoted and escaped */
 void jb_cstr(jbuf *b, const char *s);              /* quoted; null when s is NULL */
 void jb_key(jbuf *b, const char *k);               /* "k": (with a comma before unless first) */
+void jb_kstr(jbuf *b, const char *k, const char *s); /* "k":"s" (null when s is NULL) */
 void jb_num(jbuf *b, double v);
 void jb_coord(jbuf *b, double v);                  /* degrees, 4 decimals */
 void jb_int(jbuf *b, long v);
+
+/* One event record as JSON (no newline), appended to b (sitrep.c). */
+void sr_record_json(const sr_events *r, size_t i, unsigned flags, jbuf *b);
 
 #endif

@@ -40,8 +40,7 @@ const sr_timex *sr_events_timex(const sr_events *ev, size_t i)
 
 static void span_text(jbuf *b, const sr_events *ev, size_t start, size_t end)
 {
-    jb_key(b, "doc");
-    jb_cstr(b, ev->doc_id);
+    jb_kstr(b, "doc", ev->doc_id);
     jb_key(b, "span");
     jb_lit(b, "[");
     jb_int(b, (long)start);
@@ -72,10 +71,8 @@ int sr_toponyms_write_jsonl(const sr_events *ev, FILE *out)
         const sr_toponym *t = &ev->top[i];
         jb_lit(&b, "{");
         span_text(&b, ev, t->start, t->end);
-        jb_key(&b, "how");
-        jb_cstr(&b, t->how);
-        jb_key(&b, "name");
-        jb_cstr(&b, t->resolved ? t->place.name : NULL);
+        jb_kstr(&b, "how", t->how);
+        jb_kstr(&b, "name", t->resolved ? t->place.name : NULL);
         jb_key(&b, "lat");
         if (t->resolved)
             jb_coord(&b, t->place.lat);
@@ -86,17 +83,14 @@ int sr_toponyms_write_jsonl(const sr_events *ev, FILE *out)
             jb_coord(&b, t->place.lon);
         else
             jb_lit(&b, "null");
-        jb_key(&b, "country");
-        jb_cstr(&b, t->resolved ? t->place.country : NULL);
+        jb_kstr(&b, "country", t->resolved ? t->place.country : NULL);
         jb_key(&b, "geonameid");
         if (t->resolved && t->place.geonameid)
             jb_int(&b, t->place.geonameid);
         else
             jb_lit(&b, "null");
-        jb_key(&b, "feature");
-        jb_cstr(&b, t->resolved ? t->place.feature : NULL);
-        jb_key(&b, "precision");
-        jb_cstr(&b, t->resolved ? t->place.precision : NULL);
+        jb_kstr(&b, "feature", t->resolved ? t->place.feature : NULL);
+        jb_kstr(&b, "precision", t->resolved ? t->place.precision : NULL);
         jb_lit(&b, "}\n");
         rc = flush(&b, out);
     }
@@ -113,14 +107,10 @@ int sr_timexes_write_jsonl(const sr_events *ev, FILE *out)
         const sr_timex *t = &ev->tx[i];
         jb_lit(&b, "{");
         span_text(&b, ev, t->start, t->end);
-        jb_key(&b, "type");
-        jb_cstr(&b, t->type);
-        jb_key(&b, "start");
-        jb_cstr(&b, t->first[0] ? t->first : NULL);
-        jb_key(&b, "end");
-        jb_cstr(&b, t->last[0] ? t->last : NULL);
-        jb_key(&b, "precision");
-        jb_cstr(&b, t->precision);
+        jb_kstr(&b, "type", t->type);
+        jb_kstr(&b, "start", t->first[0] ? t->first : NULL);
+        jb_kstr(&b, "end", t->last[0] ? t->last : NULL);
+        jb_kstr(&b, "precision", t->precision);
         jb_lit(&b, "}\n");
         rc = flush(&b, out);
     }

@@ -246,6 +246,16 @@ static const char *explain_str(arena *a, const char *fmt, ...)
 
 /* ---- places and dates ------------------------------------------------- */
 
+/* How fine a place is: a site beats a city beats a division ... */
+static int place_rank(const char *precision)
+{
+    static const char *const order[] = {"country", "region", "admin1", "district", "city", "site"};
+    for (int i = 0; i < 6; i++)
+        if (!strcmp(precision, order[i]))
+            return i + 1;
+    return 1;
+}
+
 static void fill_place(arena *a, const sr_engine *e, const gaz_place *p, sr_place *out)
 {
     memset(out, 0, sizeof *out);
@@ -261,7 +271,7 @@ static void fill_place(arena *a, const sr_engine *e, const gaz_place *p, sr_plac
 
 /* Where each event happened: a toponym of its clause, its target place,
  * its sentence, or the dateline (geo_event_place). */
-static void locate_events(const geo_doc *gd, ev_mention *evs, size_t n)
+static void locate_events(const gazetteer *gz, const geo_doc *gd, ev_mention *evs, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         ev_mention *ev = &evs[i];
@@ -273,6 +283,12 @@ static void locate_events(const geo_doc *gd, ev_mention *evs, size_t n)
         }
         ev->place = geo_event_place(gd, ev->sent, ev->para, ev->clause_first, ev->clause_last, ev->obj_first, ev->obj_last,
                                     tf, tl);
+        const gaz_place *p = ev->place >= 0 ? geo_place(gz, gd, (size_t)ev->place) : NULL;
+        ev->placed = p != NULL;
+        if (p) {
+            ev->plat = p->lat;
+            ev->plon = p->lon;
+        }
     }
 }
 
@@ -407,14 +423,21 @@ static int build_records(const sr_engine *e, sr_events *r, const ev_mention *evs
         }
         if (x->until != DATE_NONE)
             date_format(x->until, ev->until);
-        /* the place of its first mention that has one */
+        /* the most precise place its mentions give ("in northeast Syria",
+         * then "a presence in Qamishli": Qamishli), the first on a tie */
+        const gaz_place *best = NULL;
+        int bestrank = 0;
         for (size_t i = 0; i < x->nm; i++) {
             const gaz_place *p = evs[x->mi[i]].place >= 0 ? geo_place(e->gz, gd, (size_t)evs[x->mi[i]].place) : NULL;
-            if (p) {
-                fill_place(a, e, p, &ev->location);
-                ev->has_location = 1;
-                break;
+            int rank = p ? place_rank(gaz_precision(p)) : 0;
+            if (rank > bestrank) {
+                best = p;
+                bestrank = rank;
             }
+        }
+        if (best) {
+            fill_place(a, e, best, &ev->location);
+            ev->has_location = 1;
         }
         ev->modality = ev_modality_name(x->modality);
         if (x->attr_m != SIZE_MAX) {
@@ -570,7 +593,7 @@ int sr_code(sr_engine *e, const sr_doc *doc, sr_events **out, sr_error *err)
     }
     if (rc == 0) {
         geo_resolve(e->gz, &gd);
-        locate_events(&gd, evs, nev);
+        locate_events(e->gz, &gd, evs, nev);
         if ((e->opt.collect & SR_COLLECT_PLACES) && keep_toponyms(e, r, &gd) != 0)
             rc = -1;
     }
@@ -642,8 +665,7 @@ static void jb_actor(jbuf *b, const char *key, const sr_actor *a, int has)
     if (!has || !a->code) {
         if (has && a->text) {
             jb_lit(b, "{");
-            jb_key(b, "text");
-            jb_cstr(b, a->text);
+            jb_kstr(b, "text", a->text);
             jb_key(b, "code");
             jb_lit(b, "null");
             jb_lit(b, "}");
@@ -653,16 +675,101 @@ static void jb_actor(jbuf *b, const char *key, const sr_actor *a, int has)
         return;
     }
     jb_lit(b, "{");
-    jb_key(b, "text");
-    jb_cstr(b, a->text);
-    jb_key(b, "code");
-    jb_cstr(b, a->code);
-    jb_key(b, "name");
-    jb_cstr(b, a->name);
-    jb_key(b, "country");
-    jb_cstr(b, a->country);
-    jb_key(b, "sector");
-    jb_cstr(b, a->sector);
+    jb_kstr(b, "text", a->text);
+    jb_kstr(b, "code", a->code);
+    jb_kstr(b, "name", a->name);
+    jb_kstr(b, "country", a->country);
+    jb_kstr(b, "sector", a->sector);
+    jb_lit(b, "}");
+}
+
+/* One record as a JSON object (no newline) appended to b. */
+void sr_record_json(const sr_events *r, size_t i, unsigned flags, jbuf *b)
+{
+    const sr_event *ev = &r->ev[i];
+    jb_lit(b, "{");
+    jb_kstr(b, "doc", r->doc_id);
+    char id[200];
+    snprintf(id, sizeof id, "%s:%s", r->doc_id, ev->id);
+    jb_kstr(b, "id", id);
+    jb_kstr(b, "type", ev->type);
+    jb_kstr(b, "mode", ev->mode);
+    jb_kstr(b, "cameo", ev->cameo);
+    jb_actor(b, "source", &ev->source, ev->has_source);
+    jb_actor(b, "target", &ev->target, ev->has_target);
+    jb_key(b, "location");
+    if (ev->has_location) {
+        jb_lit(b, "{");
+        jb_kstr(b, "name", ev->location.name);
+        jb_key(b, "lat");
+        jb_coord(b, ev->location.lat);
+        jb_key(b, "lon");
+        jb_coord(b, ev->location.lon);
+        jb_kstr(b, "country", ev->location.country);
+        jb_key(b, "geonameid");
+        if (ev->location.geonameid)
+            jb_int(b, ev->location.geonameid);
+        else
+            jb_lit(b, "null");
+        jb_kstr(b, "feature", ev->location.feature);
+        jb_kstr(b, "precision", ev->location.precision);
+        jb_lit(b, "}");
+    } else {
+        jb_lit(b, "null");
+    }
+    jb_key(b, "date");
+    if (ev->has_date) {
+        jb_lit(b, "{");
+        jb_kstr(b, "start", ev->date.start);
+        jb_kstr(b, "end", ev->date.end);
+        jb_kstr(b, "text", ev->date.text);
+        jb_kstr(b, "precision", ev->date.precision);
+        jb_lit(b, "}");
+    } else {
+        jb_lit(b, "null");
+    }
+    jb_kstr(b, "until", ev->until[0] ? ev->until : NULL);
+    jb_kstr(b, "modality", ev->modality);
+    jb_key(b, "attribution");
+    if (ev->attribution.text) {
+        jb_lit(b, "{");
+        jb_kstr(b, "text", ev->attribution.text);
+        jb_kstr(b, "code", ev->attribution.code);
+        jb_lit(b, "}");
+    } else {
+        jb_lit(b, "null");
+    }
+    jb_key(b, "mentions");
+    jb_lit(b, "[");
+    for (size_t k = 0; k < ev->nmentions; k++) {
+        const sr_mention *m = &ev->mentions[k];
+        if (k)
+            jb_lit(b, ",");
+        jb_lit(b, "{");
+        jb_key(b, "sent");
+        jb_int(b, m->sent);
+        jb_key(b, "span");
+        jb_lit(b, "[");
+        jb_int(b, (long)m->start);
+        jb_lit(b, ",");
+        jb_int(b, (long)m->end);
+        jb_lit(b, "]");
+        jb_key(b, "quote");
+        jb_str(b, r->text + m->start, m->end - m->start);
+        jb_lit(b, "}");
+    }
+    jb_lit(b, "]");
+    jb_key(b, "confidence");
+    jb_num(b, ev->confidence);
+    if (flags & SR_OUT_EXPLAIN) {
+        jb_key(b, "explain");
+        jb_lit(b, "{");
+        jb_kstr(b, "trigger", ev->explain.trigger);
+        jb_kstr(b, "source", ev->explain.source_rule);
+        jb_kstr(b, "target", ev->explain.target_rule);
+        jb_kstr(b, "modality", ev->explain.modality_cue);
+        jb_lit(b, "}");
+    }
     jb_lit(b, "}");
 }
 
@@ -671,113 +778,9 @@ int sr_events_write_jsonl(const sr_events *r, FILE *out, unsigned flags)
     jbuf b;
     jb_init(&b);
     for (size_t i = 0; i < r->n; i++) {
-        const sr_event *ev = &r->ev[i];
         b.n = 0;
-        jb_lit(&b, "{");
-        jb_key(&b, "doc");
-        jb_cstr(&b, r->doc_id);
-        char id[200];
-        snprintf(id, sizeof id, "%s:%s", r->doc_id, ev->id);
-        jb_key(&b, "id");
-        jb_cstr(&b, id);
-        jb_key(&b, "type");
-        jb_cstr(&b, ev->type);
-        jb_key(&b, "mode");
-        jb_cstr(&b, ev->mode);
-        jb_key(&b, "cameo");
-        jb_cstr(&b, ev->cameo);
-        jb_actor(&b, "source", &ev->source, ev->has_source);
-        jb_actor(&b, "target", &ev->target, ev->has_target);
-        jb_key(&b, "location");
-        if (ev->has_location) {
-            jb_lit(&b, "{");
-            jb_key(&b, "name");
-            jb_cstr(&b, ev->location.name);
-            jb_key(&b, "lat");
-            jb_coord(&b, ev->location.lat);
-            jb_key(&b, "lon");
-            jb_coord(&b, ev->location.lon);
-            jb_key(&b, "country");
-            jb_cstr(&b, ev->location.country);
-            jb_key(&b, "geonameid");
-            if (ev->location.geonameid)
-                jb_int(&b, ev->location.geonameid);
-            else
-                jb_lit(&b, "null");
-            jb_key(&b, "feature");
-            jb_cstr(&b, ev->location.feature);
-            jb_key(&b, "precision");
-            jb_cstr(&b, ev->location.precision);
-            jb_lit(&b, "}");
-        } else {
-            jb_lit(&b, "null");
-        }
-        jb_key(&b, "date");
-        if (ev->has_date) {
-            jb_lit(&b, "{");
-            jb_key(&b, "start");
-            jb_cstr(&b, ev->date.start);
-            jb_key(&b, "end");
-            jb_cstr(&b, ev->date.end);
-            jb_key(&b, "text");
-            jb_cstr(&b, ev->date.text);
-            jb_key(&b, "precision");
-            jb_cstr(&b, ev->date.precision);
-            jb_lit(&b, "}");
-        } else {
-            jb_lit(&b, "null");
-        }
-        jb_key(&b, "until");
-        jb_cstr(&b, ev->until[0] ? ev->until : NULL);
-        jb_key(&b, "modality");
-        jb_cstr(&b, ev->modality);
-        jb_key(&b, "attribution");
-        if (ev->attribution.text) {
-            jb_lit(&b, "{");
-            jb_key(&b, "text");
-            jb_cstr(&b, ev->attribution.text);
-            jb_key(&b, "code");
-            jb_cstr(&b, ev->attribution.code);
-            jb_lit(&b, "}");
-        } else {
-            jb_lit(&b, "null");
-        }
-        jb_key(&b, "mentions");
-        jb_lit(&b, "[");
-        for (size_t k = 0; k < ev->nmentions; k++) {
-            const sr_mention *m = &ev->mentions[k];
-            if (k)
-                jb_lit(&b, ",");
-            jb_lit(&b, "{");
-            jb_key(&b, "sent");
-            jb_int(&b, m->sent);
-            jb_key(&b, "span");
-            jb_lit(&b, "[");
-            jb_int(&b, (long)m->start);
-            jb_lit(&b, ",");
-            jb_int(&b, (long)m->end);
-            jb_lit(&b, "]");
-            jb_key(&b, "quote");
-            jb_str(&b, r->text + m->start, m->end - m->start);
-            jb_lit(&b, "}");
-        }
-        jb_lit(&b, "]");
-        jb_key(&b, "confidence");
-        jb_num(&b, ev->confidence);
-        if (flags & SR_OUT_EXPLAIN) {
-            jb_key(&b, "explain");
-            jb_lit(&b, "{");
-            jb_key(&b, "trigger");
-            jb_cstr(&b, ev->explain.trigger);
-            jb_key(&b, "source");
-            jb_cstr(&b, ev->explain.source_rule);
-            jb_key(&b, "target");
-            jb_cstr(&b, ev->explain.target_rule);
-            jb_key(&b, "modality");
-            jb_cstr(&b, ev->explain.modality_cue);
-            jb_lit(&b, "}");
-        }
-        jb_lit(&b, "}\n");
+        sr_record_json(r, i, flags, &b);
+        jb_lit(&b, "\n");
         if (b.oom) {
             jb_free(&b);
             return SR_ENOMEM;
@@ -791,8 +794,6 @@ int sr_events_write_jsonl(const sr_events *r, FILE *out, unsigned flags)
     return SR_OK;
 }
 
-/* Print at most w display columns of s (UTF-8 aware, one column a code
- * point), padding with spaces. */
 static void put_col(FILE *f, const char *s, size_t n, int w, int pad)
 {
     int cols = 0;

@@ -29,6 +29,16 @@ static const char *usage_text =
     "  dict check                   validate the dictionaries (data/)\n"
     "  dict stats                   count the loaded dictionary entries\n"
     "  analyze FILE...              show sentences, tags, chunks and actors found\n"
+    "  code --db DB [OPTIONS] FILE...\n"
+    "                               store documents and records in DB (an SQLite\n"
+    "                               file; docs/store.md); --print also prints them\n"
+    "  query --db DB [FILTERS]      stored records: --text WORDS --actor CODE --type T\n"
+    "                               --country ISO3 --bbox W,S,E,N --from D --to D\n"
+    "                               --modality M --limit N --format jsonl|csv|geojson|\n"
+    "                               gdelt; --docs lists the documents instead\n"
+    "  situation --db DB --as-of D [--format json|table]\n"
+    "                               presence, control, truces, planned events and\n"
+    "                               asylum as of D, with their evidence\n"
     "  places [OPTIONS] FILE...     print every place name found and where it is,\n"
     "                               one JSON object per line (a geoparser)\n"
     "  dates [OPTIONS] FILE...      print every temporal expression and the dates\n"
@@ -89,7 +99,8 @@ static void print_err(const sr_error *e, int warning)
 }
 
 typedef struct opts {
-    const char *date, *format, *input, *data, *gold, *gazetteer;
+    const char *date, *format, *input, *data, *gold, *gazetteer, *db;
+    int print;              /* code --db: also print the records */
     unsigned collect;
     int explain, dup_ok, verbose, quiet;
     size_t max_doc, max_sent, max_events;
@@ -132,6 +143,11 @@ static void parse(int argc, char **argv, int start, opts *o)
         } else if (!strcmp(a, "--data")) {
             NEEDARG();
             o->data = argv[++i];
+        } else if (!strcmp(a, "--db")) {
+            NEEDARG();
+            o->db = argv[++i];
+        } else if (!strcmp(a, "--print")) {
+            o->print = 1;
         } else if (!strcmp(a, "--gazetteer")) {
             NEEDARG();
             o->gazetteer = argv[++i];
@@ -196,10 +212,20 @@ static sr_engine *open_engine(const opts *o)
 }
 
 typedef int (*doc_fn)(void *ctx, sr_events *ev);
+/* Called before coding a document: 1 skips it (already stored), 0 codes
+ * it, negative stops with that exit status. */
+typedef int (*skip_fn)(void *ctx, const sr_doc *d);
 
 /* Read every file, code every document, hand the records to fn.  Returns
  * the exit status. */
+static int run_skip(const opts *o, sr_engine *e, doc_fn fn, skip_fn skip, void *ctx);
+
 static int run(const opts *o, sr_engine *e, doc_fn fn, void *ctx)
+{
+    return run_skip(o, e, fn, NULL, ctx);
+}
+
+static int run_skip(const opts *o, sr_engine *e, doc_fn fn, skip_fn skip, void *ctx)
 {
     int status = 0;
     long coded = 0, failed = 0;
@@ -232,6 +258,17 @@ static int run(const opts *o, sr_engine *e, doc_fn fn, void *ctx)
             }
             if (err.code == SR_EINPUT_UTF8 && !o->quiet)
                 print_err(&err, 1);
+            if (skip) {
+                int sk = skip(ctx, &d);
+                if (sk < 0) {
+                    sr_reader_close(r);
+                    return -sk;
+                }
+                if (sk) {
+                    coded++;
+                    continue;
+                }
+            }
             sr_events *ev;
             sr_error cerr;
             if (sr_code(e, &d, &ev, &cerr) != SR_OK) {
@@ -286,6 +323,73 @@ static int finish_stdout(int status)
     return status;
 }
 
+/* sitrep code --db: store each document and its records; documents stored
+ * with the same content are skipped; one transaction per batch. */
+typedef struct db_ctx {
+    const opts *o;
+    sr_store *st;
+    long in_batch, stored, skipped, events;
+    sr_doc cur;             /* the document being coded (the reader's, borrowed) */
+} db_ctx;
+
+#define DB_BATCH 100
+
+static int db_commit(db_ctx *c)
+{
+    sr_error err;
+    if (c->in_batch && sr_store_commit(c->st, &err) != SR_OK) {
+        print_err(&err, 0);
+        return -3;
+    }
+    c->in_batch = 0;
+    return 0;
+}
+
+static int db_skip(void *ctx, const sr_doc *d)
+{
+    db_ctx *c = ctx;
+    sr_error err;
+    if (!c->in_batch) {
+        if (sr_store_begin(c->st, &err) != SR_OK) {
+            print_err(&err, 0);
+            return -3;
+        }
+    }
+    c->in_batch++;
+    c->cur = *d;
+    int same = sr_store_has(c->st, d, &err);
+    if (same < 0) {
+        print_err(&err, 0);
+        return -3;
+    }
+    if (same) {
+        c->skipped++;
+        if (c->in_batch >= DB_BATCH)
+            return db_commit(c) < 0 ? -3 : 1;
+    }
+    return same;
+}
+
+static int db_store(void *ctx, sr_events *ev)
+{
+    db_ctx *c = ctx;
+    sr_error err;
+    if (sr_store_put(c->st, &c->cur, ev, &err) != SR_OK) {
+        print_err(&err, 0);
+        return SR_EIO;
+    }
+    c->stored++;
+    c->events += (long)sr_events_count(ev);
+    if (c->o->print) {
+        unsigned fl = c->o->explain ? SR_OUT_EXPLAIN : 0;
+        if (sr_events_write_jsonl(ev, stdout, fl) != SR_OK)
+            return SR_EIO;
+    }
+    if (c->in_batch >= DB_BATCH && db_commit(c) < 0)
+        return SR_EIO;
+    return SR_OK;
+}
+
 static int cmd_code(int argc, char **argv)
 {
     opts o;
@@ -293,11 +397,140 @@ static int cmd_code(int argc, char **argv)
     if (o.gold)
         usage_error("%s: --gold belongs to 'sitrep eval'", "code");
     sr_engine *e = open_engine(&o);
-    code_ctx c = {&o};
-    int st = run(&o, e, write_doc, &c);
+    int st;
+    if (o.db) {
+        db_ctx c;
+        memset(&c, 0, sizeof c);
+        c.o = &o;
+        sr_error err;
+        if (sr_store_open(o.db, &c.st, &err) != SR_OK) {
+            print_err(&err, 0);
+            sr_engine_close(e);
+            free(o.files);
+            return err.code == SR_EUSAGE ? 2 : 3;
+        }
+        st = run_skip(&o, e, db_store, db_skip, &c);
+        if (db_commit(&c) < 0 && st < 3)
+            st = 3;
+        if (!o.quiet)
+            fprintf(stderr, "sitrep: %s: %ld document%s stored (%ld events), %ld already there\n", o.db, c.stored,
+                    c.stored == 1 ? "" : "s", c.events, c.skipped);
+        sr_store_close(c.st);
+    } else {
+        code_ctx c = {&o};
+        st = run(&o, e, write_doc, &c);
+    }
     sr_engine_close(e);
     free(o.files);
     return finish_stdout(st);
+}
+
+static sr_store *open_store(const opts *o)
+{
+    if (!o->db)
+        usage_error("%s: --db FILE (or a postgresql:// URL) is required", "query/situation");
+    sr_store *st;
+    sr_error err;
+    if (sr_store_open(o->db, &st, &err) != SR_OK) {
+        print_err(&err, 0);
+        exit(err.code == SR_EUSAGE ? 2 : 3);
+    }
+    return st;
+}
+
+/* sitrep query --db F [filters] [--format jsonl|csv|geojson|gdelt] [--docs] */
+static int cmd_query(int argc, char **argv)
+{
+    sr_query q;
+    memset(&q, 0, sizeof q);
+    const char *db = NULL, *format = "jsonl";
+    int docs = 0;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+#define OPT(name, field) \
+    if (!strcmp(a, name)) { if (!v) usage_error("option %s needs an argument", a); field = v; i++; continue; }
+        OPT("--db", db)
+        OPT("--text", q.text)
+        OPT("--actor", q.actor)
+        OPT("--type", q.type)
+        OPT("--country", q.country)
+        OPT("--from", q.from)
+        OPT("--to", q.to)
+        OPT("--modality", q.modality)
+        OPT("--format", format)
+#undef OPT
+        if (!strcmp(a, "--bbox")) {
+            if (!v || sscanf(v, "%lf,%lf,%lf,%lf", &q.bbox[0], &q.bbox[1], &q.bbox[2], &q.bbox[3]) != 4)
+                usage_error("%s wants WEST,SOUTH,EAST,NORTH in degrees", "--bbox");
+            q.has_bbox = 1;
+            i++;
+        } else if (!strcmp(a, "--limit")) {
+            if (!v)
+                usage_error("option %s needs an argument", a);
+            q.limit = (long)parse_size(v, a);
+            i++;
+        } else if (!strcmp(a, "--docs")) {
+            docs = 1;
+        } else {
+            usage_error("query: unknown option %s", a);
+        }
+    }
+    int fmt = !strcmp(format, "jsonl") ? SR_QF_JSONL : !strcmp(format, "csv") ? SR_QF_CSV :
+              !strcmp(format, "geojson") ? SR_QF_GEOJSON : !strcmp(format, "gdelt") ? SR_QF_GDELT : -1;
+    if (fmt < 0)
+        usage_error("unknown format '%s' (jsonl, csv, geojson or gdelt)", format);
+    opts o;
+    memset(&o, 0, sizeof o);
+    o.db = db;
+    sr_store *st = open_store(&o);
+    sr_error err;
+    size_t n = 0;
+    int rc = docs ? sr_store_documents(st, q.text, q.limit, stdout, &n, &err) :
+                    sr_store_query(st, &q, fmt, stdout, &n, &err);
+    sr_store_close(st);
+    if (rc != SR_OK) {
+        print_err(&err, 0);
+        return 3;
+    }
+    return finish_stdout(0);
+}
+
+/* sitrep situation --db F --as-of DATE [--format json|table] */
+static int cmd_situation(int argc, char **argv)
+{
+    const char *db = NULL, *as_of = NULL, *format = "json";
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if (i + 1 >= argc)
+            usage_error("option %s needs an argument", a);
+        if (!strcmp(a, "--db"))
+            db = argv[++i];
+        else if (!strcmp(a, "--as-of"))
+            as_of = argv[++i];
+        else if (!strcmp(a, "--format"))
+            format = argv[++i];
+        else
+            usage_error("situation: unknown option %s", a);
+    }
+    int y, m, d;
+    char extra;
+    if (!as_of || strlen(as_of) != 10 || sscanf(as_of, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3)
+        usage_error("situation: --as-of wants YYYY-MM-DD, not '%s'", as_of ? as_of : "");
+    if (strcmp(format, "json") && strcmp(format, "table"))
+        usage_error("unknown format '%s' (json or table)", format);
+    opts o;
+    memset(&o, 0, sizeof o);
+    o.db = db;
+    sr_store *st = open_store(&o);
+    sr_error err;
+    int rc = sr_situation(st, as_of, !strcmp(format, "table") ? SR_SIT_TABLE : SR_SIT_JSON, stdout, &err);
+    sr_store_close(st);
+    if (rc != SR_OK) {
+        print_err(&err, 0);
+        return 3;
+    }
+    return finish_stdout(0);
 }
 
 static int add_eval(void *ctx, sr_events *ev)
@@ -551,6 +784,10 @@ int main(int argc, char **argv)
         return cmd_places_dates(argc, argv, 1);
     if (!strcmp(cmd, "gazetteer"))
         return cmd_gazetteer(argc, argv);
+    if (!strcmp(cmd, "query"))
+        return cmd_query(argc, argv);
+    if (!strcmp(cmd, "situation"))
+        return cmd_situation(argc, argv);
     usage_error("unknown command '%s'", cmd);
     return 2;
 }

@@ -40,6 +40,8 @@ typedef struct doc_record {
     uint8_t tgt_from_src;
     size_t attr_m;
     double confidence;
+    uint8_t placed;             /* a mention has a place: the first one's point */
+    float plat, plon;
 } doc_record;
 
 /* Merge mentions into records; *out is malloc'ed (doc_records_free). */

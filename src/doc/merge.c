@@ -9,6 +9,7 @@
 #include "../util/vec.h"
 
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 void doc_actor_at(const actor_dict *d, const act_mention *m, int32_t day, doc_actor *out)
@@ -67,6 +68,15 @@ static int code_len(const doc_actor *a)
     return a->known ? (int)strlen(a->code) : 0;
 }
 
+/* Great-circle distance (km), for telling events apart by place. */
+static double km_apart(double lat1, double lon1, double lat2, double lon2)
+{
+    const double r = 6371.0, d = M_PI / 180.0;
+    double dp = (lat2 - lat1) * d, dl = (lon2 - lon1) * d;
+    double h = sin(dp / 2) * sin(dp / 2) + cos(lat1 * d) * cos(lat2 * d) * sin(dl / 2) * sin(dl / 2);
+    return 2 * r * asin(sqrt(h < 1 ? h : 1));
+}
+
 int doc_merge(const actor_dict *d, const ev_mention *evs, size_t n, int32_t docdate,
               doc_record **out, size_t *nout)
 {
@@ -111,6 +121,10 @@ int doc_merge(const actor_dict *d, const ev_mention *evs, size_t n, int32_t docd
                 continue;
             if (!date_compat(x->d_start, x->d_end, x->d_prec, e->d_start, e->d_end, e->d_prec))
                 continue;
+            /* the same kind of event in two places far apart is two events
+             * ("a presence in Qamishli", "a presence on the coast") */
+            if (x->placed && e->placed && km_apart(x->plat, x->plon, e->plat, e->plon) > 150.0)
+                continue;
             hit = k;
             if (!direct) {
                 /* merged the other way round: align the mention's actors */
@@ -138,6 +152,9 @@ int doc_merge(const actor_dict *d, const ev_mention *evs, size_t n, int32_t docd
             x->src_m = e->has_src ? i : SIZE_MAX;
             x->tgt_m = e->has_tgt ? i : SIZE_MAX;
             x->attr_m = e->has_attr ? i : SIZE_MAX;
+            x->placed = e->placed;
+            x->plat = e->plat;
+            x->plon = e->plon;
             hit = nr - 1;
         } else {
             doc_record *x = &r[hit];

@@ -1768,6 +1768,9 @@ int events_sentence(const ev_dict *d, ev_state *st, const char *text, const sent
                 a->has_tgt = 1;
                 a->tgt_rule = "target of the folded complement";
             }
+            /* "agreed to a ceasefire": an agreement on a truce is one */
+            if (a->type == EV_AGREE && !a->mode && b->mode && !strcmp(b->mode, "ceasefire"))
+                a->mode = "ceasefire";
             /* an intention to do something conflictual is a threat */
             if (a->type == EV_AGREE && ev_type_conflictual(b->type) && b->type != EV_REJECT &&
                 b->type != EV_ACCUSE && b->type != EV_REQUEST) {

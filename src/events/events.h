@@ -136,6 +136,8 @@ typedef struct ev_mention {
     int32_t dur_days;                       /* "for fifteen days", 0 if none */
     /* filled at the end of the document by the geo stage */
     int32_t place;                          /* toponym index, -1 none */
+    uint8_t placed;                         /* the place's point, when place >= 0 */
+    float plat, plon;
 } ev_mention;
 
 /* Per-document memory (the last conflict's parties for "both sides"). */

@@ -116,6 +116,17 @@ static int name_token(const token *t)
     return (t->flags & TF_WORD) || tok_is(t, "'") || tok_is(t, ".") || tok_is(t, "&");
 }
 
+static int region_end(const token *t)
+{
+    static const char *const w[] = {"coast", "coastline", "region", "border", "borderlands", "countryside",
+                                    "desert", "valley", "corridor", "highlands", "lowlands", "delta", "basin",
+                                    "plain", "plains", "heartland", "belt", "triangle", "peninsula", NULL};
+    for (const char *const *p = w; *p; p++)
+        if (tok_is(t, *p))
+            return 1;
+    return 0;
+}
+
 typedef struct match {
     int len;                /* tokens, from the start token */
     size_t cand0, ncand;    /* gazetteer */
@@ -144,8 +155,9 @@ static void match_at(const gazetteer *gz, const actor_dict *d, const sentence *s
         kl += t->flen;
         ntok++;
         int len = (int)(j - i + 1);
-        /* a name ends on a capitalised word ("Bosnia and Herzegovina") */
-        int ends_ok = (t->flags & (TF_CAP | TF_DIGIT)) != 0;
+        /* a name ends on a capitalised word ("Bosnia and Herzegovina"), or
+         * on a word regions end with ("the Syrian coast") */
+        int ends_ok = (t->flags & (TF_CAP | TF_DIGIT)) != 0 || (j > i && region_end(t));
         if (gz_open) {
             size_t c0, nc = ends_ok ? gaz_lookup(gz, key, kl, &c0) : 0;
             if (nc) {

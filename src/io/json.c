@@ -98,6 +98,12 @@ void jb_key(jbuf *b, const char *k)
     jb_raw(b, ":", 1);
 }
 
+void jb_kstr(jbuf *b, const char *k, const char *s)
+{
+    jb_key(b, k);
+    jb_cstr(b, s);
+}
+
 void jb_num(jbuf *b, double v)
 {
     char t[32];
