@@ -6,7 +6,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-PKGS="gcc make cmake pkg-config libutf8proc-dev libjansson-dev libcmocka-dev libsqlite3-dev wordnet-base python3"
+PKGS="gcc make cmake pkg-config libutf8proc-dev libjansson-dev libcmocka-dev libsqlite3-dev libpq-dev wordnet-base python3
+      postgresql postgresql-15-postgis-3"
 # Node.js and npm from Debian, unless the machine has them already
 if ! command -v npm >/dev/null 2>&1; then
     PKGS="$PKGS nodejs npm"
