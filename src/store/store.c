@@ -102,6 +102,95 @@ void store_fts_phrase(const char *text, char *out, size_t outsz)
     out[k] = '\0';
 }
 
+/* ---- building queries ------------------------------------------------- */
+
+void store_sql_add(store_sql *b, const char *s)
+{
+    size_t l = strlen(s);
+    if (b->n + l + 1 < sizeof b->sql) {
+        memcpy(b->sql + b->n, s, l + 1);
+        b->n += l;
+    }
+}
+
+/* Append clause, writing its placeholder as the dialect wants. */
+static void add_clause(store_sql *b, const char *clause)
+{
+    const char *q = strchr(clause, '?');
+    if (!q || !b->dollar) {
+        store_sql_add(b, clause);
+        return;
+    }
+    char buf[512];
+    snprintf(buf, sizeof buf, "%.*s$%d%s", (int)(q - clause), clause, b->nb + 1, q + 1);
+    store_sql_add(b, buf);
+}
+
+void store_sql_text(store_sql *b, const char *clause, const char *v)
+{
+    if (b->nb >= 16)
+        return;
+    add_clause(b, clause);
+    b->txt[b->nb] = v;
+    b->kind[b->nb++] = 1;
+}
+
+void store_sql_num(store_sql *b, const char *clause, double v)
+{
+    if (b->nb >= 16)
+        return;
+    add_clause(b, clause);
+    b->num[b->nb] = v;
+    snprintf(b->numtxt[b->nb], sizeof b->numtxt[b->nb], "%.10g", v);
+    b->txt[b->nb] = b->numtxt[b->nb];
+    b->kind[b->nb++] = 2;
+}
+
+void store_sql_filters(store_sql *b, const sr_query *q, const store_dialect *d)
+{
+    if (q->actor && *q->actor) {
+        store_like_prefix(q->actor, b->like, sizeof b->like);
+        store_sql_text(b, " AND (e.source_code LIKE ? ESCAPE '\\'", b->like);
+        store_sql_text(b, " OR e.target_code LIKE ? ESCAPE '\\')", b->like);
+    }
+    if (q->type && *q->type)
+        store_sql_text(b, " AND e.type = ?", q->type);
+    if (q->country && *q->country)
+        store_sql_text(b, " AND e.location_country = ?", q->country);
+    if (q->modality && *q->modality)
+        store_sql_text(b, " AND e.modality = ?", q->modality);
+    if (q->from && *q->from)
+        store_sql_text(b, " AND e.date_end >= ?", q->from);
+    if (q->to && *q->to)
+        store_sql_text(b, " AND e.date_start <= ?", q->to);
+    if (q->published_to && *q->published_to)
+        store_sql_text(b, " AND (d.date IS NULL OR d.date <= ?)", q->published_to);
+    if (q->has_bbox) {
+        /* the dialect's clause has four placeholders: bind them in turn */
+        char part[4][256];
+        const char *c = d->bbox;
+        for (int i = 0; i < 4; i++) {
+            const char *qm = strchr(c, '?');
+            const char *next = qm ? strchr(qm + 1, '?') : NULL;
+            size_t len = i < 3 && next ? (size_t)(next - c) : strlen(c);
+            snprintf(part[i], sizeof part[i], "%.*s", (int)len, c);
+            c += len;
+            store_sql_num(b, part[i], q->bbox[i]);
+        }
+    }
+    if (q->text && *q->text) {
+        const char *words = q->text;
+        if (d->text_phrase) {
+            store_fts_phrase(q->text, b->phrase, sizeof b->phrase);
+            words = b->phrase;
+        }
+        store_sql_text(b, d->text, words);
+    }
+    store_sql_add(b, " ORDER BY e.date_start, e.doc, e.seq");
+    if (q->limit > 0)
+        store_sql_num(b, " LIMIT ?", (double)q->limit);
+}
+
 /* ---- output formats --------------------------------------------------- */
 
 typedef struct qctx {

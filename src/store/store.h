@@ -52,6 +52,35 @@ int store_sqlite_open(const char *path, store **out, sr_error *err);
 /* Open the PostgreSQL store at a postgresql:// URL (store_pg.c). */
 int store_pg_open(const char *url, store **out, sr_error *err);
 
+/* A query being built: SQL text with placeholders and the values bound to
+ * them.  '?' in a clause is the next placeholder: kept for SQLite, written
+ * $1, $2 ... for PostgreSQL (dollar). */
+typedef struct store_sql {
+    char sql[2048];
+    size_t n;
+    int dollar;
+    int nb;
+    int kind[16];           /* 1 text, 2 number */
+    const char *txt[16];
+    double num[16];
+    char numtxt[16][32];    /* numbers as text (PostgreSQL) */
+    char like[300], phrase[1200];
+} store_sql;
+
+void store_sql_add(store_sql *b, const char *s);
+void store_sql_text(store_sql *b, const char *clause, const char *v);
+void store_sql_num(store_sql *b, const char *clause, double v);
+
+/* What differs between the databases in the filters. */
+typedef struct store_dialect {
+    const char *bbox;       /* four placeholders: west, south, east, north */
+    const char *text;       /* one placeholder: the words of --text */
+    int text_phrase;        /* the words must be quoted as a phrase (FTS5) */
+} store_dialect;
+
+/* Append " AND ..." for every filter of q, then the order and the limit. */
+void store_sql_filters(store_sql *b, const sr_query *q, const store_dialect *d);
+
 /* The content hash of a document: SHA-256 of its date, title and text. */
 void store_doc_hash(const sr_doc *doc, char out[65]);
 

@@ -221,46 +221,9 @@ static int pg_put(store *st, const sr_doc *doc, const char *hash, const sr_event
 
 /* ---- queries ---------------------------------------------------------- */
 
-typedef struct pgq {
-    char sql[2048];
-    size_t n;
-    const char *v[16];
-    char num[16][32];
-    int nb;
-} pgq;
-
-static void add(pgq *q, const char *s)
+static int run_rows(pg_store *s, store_sql *q, store_row_fn fn, void *ctx, sr_error *err)
 {
-    size_t l = strlen(s);
-    if (q->n + l + 1 < sizeof q->sql) {
-        memcpy(q->sql + q->n, s, l + 1);
-        q->n += l;
-    }
-}
-
-/* Append clause with "$$" replaced by the next parameter's number. */
-static void bind(pgq *q, const char *clause, const char *value)
-{
-    char buf[512], ph[16];
-    snprintf(ph, sizeof ph, "$%d", q->nb + 1);
-    const char *at = strstr(clause, "$$");
-    if (at)
-        snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - clause), clause, ph, at + 2);
-    else
-        snprintf(buf, sizeof buf, "%s", clause);
-    add(q, buf);
-    q->v[q->nb++] = value;
-}
-
-static void bind_num(pgq *q, const char *clause, double v)
-{
-    snprintf(q->num[q->nb], sizeof q->num[q->nb], "%.10g", v);
-    bind(q, clause, q->num[q->nb]);
-}
-
-static int run_rows(pg_store *s, pgq *q, store_row_fn fn, void *ctx, sr_error *err)
-{
-    PGresult *r = PQexecParams(s->c, q->sql, q->nb, NULL, q->v, NULL, NULL, 0);
+    PGresult *r = PQexecParams(s->c, q->sql, q->nb, NULL, q->txt, NULL, NULL, 0);
     if (PQresultStatus(r) != PGRES_TUPLES_OK)
         return pg_fail(s, err, "running a query", r);
     int rc = SR_OK;
@@ -277,55 +240,36 @@ static int run_rows(pg_store *s, pgq *q, store_row_fn fn, void *ctx, sr_error *e
     return rc;
 }
 
+static const store_dialect pg_dialect = {
+    " AND ST_Intersects(e.geom, ST_MakeEnvelope(?::float8, ?::float8, ?::float8, ?::float8, 4326)::geography)",
+    " AND d.fts @@ phraseto_tsquery('simple', ?)",
+    0,
+};
+
 static int pg_query(store *st, const sr_query *f, store_row_fn fn, void *ctx, sr_error *err)
 {
     pg_store *s = (pg_store *)st;
-    pgq q;
+    store_sql q;
     memset(&q, 0, sizeof q);
-    add(&q, "SELECT e.record, d.date, d.title, d.source FROM events e JOIN documents d ON d.id = e.doc WHERE true");
-    char like[300];
-    if (f->actor && *f->actor) {
-        store_like_prefix(f->actor, like, sizeof like);
-        bind(&q, " AND (e.source_code LIKE $$ ESCAPE '\\'", like);
-        bind(&q, " OR e.target_code LIKE $$ ESCAPE '\\')", like);
-    }
-    if (f->type && *f->type)
-        bind(&q, " AND e.type = $$", f->type);
-    if (f->country && *f->country)
-        bind(&q, " AND e.location_country = $$", f->country);
-    if (f->modality && *f->modality)
-        bind(&q, " AND e.modality = $$", f->modality);
-    if (f->from && *f->from)
-        bind(&q, " AND e.date_end >= $$", f->from);
-    if (f->to && *f->to)
-        bind(&q, " AND e.date_start <= $$", f->to);
-    if (f->published_to && *f->published_to)
-        bind(&q, " AND (d.date IS NULL OR d.date <= $$)", f->published_to);
-    if (f->has_bbox) {
-        bind_num(&q, " AND ST_Intersects(e.geom, ST_MakeEnvelope($$::float8", f->bbox[0]);
-        bind_num(&q, ", $$::float8", f->bbox[1]);
-        bind_num(&q, ", $$::float8", f->bbox[2]);
-        bind_num(&q, ", $$::float8, 4326)::geography)", f->bbox[3]);
-    }
-    if (f->text && *f->text)
-        bind(&q, " AND d.fts @@ phraseto_tsquery('simple', $$)", f->text);
-    add(&q, " ORDER BY e.date_start, e.doc, e.seq");
-    if (f->limit > 0)
-        bind_num(&q, " LIMIT $$::bigint", (double)f->limit);
+    q.dollar = 1;
+    store_sql_add(&q, "SELECT e.record, d.date, d.title, d.source FROM events e JOIN documents d ON d.id = e.doc"
+                      " WHERE true");
+    store_sql_filters(&q, f, &pg_dialect);
     return run_rows(s, &q, fn, ctx, err);
 }
 
 static int pg_docs(store *st, const char *text, long limit, store_row_fn fn, void *ctx, sr_error *err)
 {
     pg_store *s = (pg_store *)st;
-    pgq q;
+    store_sql q;
     memset(&q, 0, sizeof q);
-    add(&q, "SELECT d.id, d.date, d.title, d.source FROM documents d");
+    q.dollar = 1;
+    store_sql_add(&q, "SELECT d.id, d.date, d.title, d.source FROM documents d");
     if (text && *text)
-        bind(&q, " WHERE d.fts @@ phraseto_tsquery('simple', $$)", text);
-    add(&q, " ORDER BY d.date, d.id");
+        store_sql_text(&q, " WHERE d.fts @@ phraseto_tsquery('simple', ?)", text);
+    store_sql_add(&q, " ORDER BY d.date, d.id");
     if (limit > 0)
-        bind_num(&q, " LIMIT $$::bigint", (double)limit);
+        store_sql_num(&q, " LIMIT ?", (double)limit);
     return run_rows(s, &q, fn, ctx, err);
 }
 

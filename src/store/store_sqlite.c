@@ -253,39 +253,7 @@ static int sq_put(store *st, const sr_doc *doc, const char *hash, const sr_event
 
 /* ---- queries ---------------------------------------------------------- */
 
-typedef struct sqlbuf {
-    char sql[2048];
-    size_t n;
-    const char *txt[16];
-    double num[16];
-    int kind[16];   /* 1 text, 2 number */
-    int nb;
-} sqlbuf;
-
-static void add(sqlbuf *b, const char *s)
-{
-    size_t l = strlen(s);
-    if (b->n + l + 1 < sizeof b->sql) {
-        memcpy(b->sql + b->n, s, l + 1);
-        b->n += l;
-    }
-}
-
-static void add_text(sqlbuf *b, const char *clause, const char *v)
-{
-    add(b, clause);
-    b->txt[b->nb] = v;
-    b->kind[b->nb++] = 1;
-}
-
-static void add_num(sqlbuf *b, const char *clause, double v)
-{
-    add(b, clause);
-    b->num[b->nb] = v;
-    b->kind[b->nb++] = 2;
-}
-
-static int run_rows(sqlite_store *s, sqlbuf *b, store_row_fn fn, void *ctx, sr_error *err)
+static int run_rows(sqlite_store *s, store_sql *b, store_row_fn fn, void *ctx, sr_error *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(s->db, b->sql, -1, &q, NULL) != SQLITE_OK)
@@ -311,60 +279,37 @@ static int run_rows(sqlite_store *s, sqlbuf *b, store_row_fn fn, void *ctx, sr_e
     return out;
 }
 
+static const store_dialect sqlite_dialect = {
+    " AND e.lon >= ? AND e.lat >= ? AND e.lon <= ? AND e.lat <= ?",
+    " AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
+    1,
+};
+
 static int sq_query(store *st, const sr_query *qf, store_row_fn fn, void *ctx, sr_error *err)
 {
     sqlite_store *s = (sqlite_store *)st;
-    sqlbuf b;
+    store_sql b;
     memset(&b, 0, sizeof b);
-    add(&b, "SELECT e.record, d.date, d.title, d.source FROM events e JOIN documents d ON d.id = e.doc WHERE 1");
-    char like[300], phrase[1200];
-    if (qf->actor && *qf->actor) {
-        store_like_prefix(qf->actor, like, sizeof like);
-        add_text(&b, " AND (e.source_code LIKE ? ESCAPE '\\'", like);
-        add_text(&b, " OR e.target_code LIKE ? ESCAPE '\\')", like);
-    }
-    if (qf->type && *qf->type)
-        add_text(&b, " AND e.type = ?", qf->type);
-    if (qf->country && *qf->country)
-        add_text(&b, " AND e.location_country = ?", qf->country);
-    if (qf->modality && *qf->modality)
-        add_text(&b, " AND e.modality = ?", qf->modality);
-    if (qf->from && *qf->from)
-        add_text(&b, " AND e.date_end >= ?", qf->from);
-    if (qf->to && *qf->to)
-        add_text(&b, " AND e.date_start <= ?", qf->to);
-    if (qf->published_to && *qf->published_to)
-        add_text(&b, " AND (d.date IS NULL OR d.date <= ?)", qf->published_to);
-    if (qf->has_bbox) {
-        add_num(&b, " AND e.lon >= ?", qf->bbox[0]);
-        add_num(&b, " AND e.lat >= ?", qf->bbox[1]);
-        add_num(&b, " AND e.lon <= ?", qf->bbox[2]);
-        add_num(&b, " AND e.lat <= ?", qf->bbox[3]);
-    }
-    if (qf->text && *qf->text) {
-        store_fts_phrase(qf->text, phrase, sizeof phrase);
-        add_text(&b, " AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", phrase);
-    }
-    add(&b, " ORDER BY e.date_start, e.doc, e.seq");
-    if (qf->limit > 0)
-        add_num(&b, " LIMIT ?", (double)qf->limit);
+    store_sql_add(&b, "SELECT e.record, d.date, d.title, d.source FROM events e JOIN documents d ON d.id = e.doc"
+                      " WHERE 1");
+    store_sql_filters(&b, qf, &sqlite_dialect);
     return run_rows(s, &b, fn, ctx, err);
 }
 
 static int sq_docs(store *st, const char *text, long limit, store_row_fn fn, void *ctx, sr_error *err)
 {
     sqlite_store *s = (sqlite_store *)st;
-    sqlbuf b;
+    store_sql b;
     memset(&b, 0, sizeof b);
-    char phrase[1200];
-    add(&b, "SELECT d.id, d.date, d.title, d.source FROM documents d");
+    store_sql_add(&b, "SELECT d.id, d.date, d.title, d.source FROM documents d");
     if (text && *text) {
-        store_fts_phrase(text, phrase, sizeof phrase);
-        add_text(&b, " WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", phrase);
+        store_fts_phrase(text, b.phrase, sizeof b.phrase);
+        store_sql_text(&b, " WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
+                       b.phrase);
     }
-    add(&b, " ORDER BY d.date, d.id");
+    store_sql_add(&b, " ORDER BY d.date, d.id");
     if (limit > 0)
-        add_num(&b, " LIMIT ?", (double)limit);
+        store_sql_num(&b, " LIMIT ?", (double)limit);
     return run_rows(s, &b, fn, ctx, err);
 }
 
